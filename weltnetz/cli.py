@@ -1,0 +1,54 @@
+"""The `weltnetz` console command: Django's management commands plus a few friendly verbs.
+
+    weltnetz serve [--bind ADDR] [--workers N]   serve the portal with gunicorn (static files via WhiteNoise)
+    weltnetz extract FILE... --out DIR           extract FACTS.md JSON without touching the database
+    weltnetz ingest FILE...                      propose a document's facts to the editors' review queue
+    weltnetz import twins FILE.csv               import town twinnings
+    weltnetz <any manage.py command>             e.g. migrate, load_register, createsuperuser
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _serve(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="weltnetz serve", description="Serve the portal with gunicorn.")
+    parser.add_argument("--bind", default=os.environ.get("WELTNETZ_BIND", "127.0.0.1:8000"))
+    parser.add_argument(
+        "--workers", type=int, default=int(os.environ.get("WELTNETZ_WORKERS", (os.cpu_count() or 1) * 2 + 1)),
+        help="worker processes (default: 2 x cores + 1)",
+    )
+    args = parser.parse_args(argv)
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn", "weltnetz.wsgi:application", "--bind", args.bind, "--workers", str(args.workers),
+        "--access-logfile", "-" if os.environ.get("WELTNETZ_ACCESS_LOG") else "/dev/null",
+        "--keep-alive", "5",
+    ]
+    return run() or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["extract"]:
+        from weltnetz_extract.cli import main as extract_main
+
+        return extract_main(argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltnetz.settings.dev")
+    if argv[:1] == ["serve"]:
+        return _serve(argv[1:])
+    if argv[:2] == ["import", "twins"]:
+        argv = ["import_twin_cities", *argv[2:]]
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["weltnetz", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

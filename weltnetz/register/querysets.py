@@ -1,0 +1,76 @@
+"""Queries on the register, kept here so that views, API endpoints and commands stay thin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Mod
+
+
+class ActorQuerySet(models.QuerySet):
+    def partners(self) -> ActorQuerySet:
+        """Actors that are the partner in at least one published relation."""
+        return self.filter(relations_as_partner__live=True).distinct()
+
+    def named(self, name: str) -> ActorQuerySet:
+        from .models import fold
+
+        return self.filter(name_key=fold(name))
+
+
+class RelationQuerySet(models.QuerySet):
+    def public(self) -> RelationQuerySet:
+        """What visitors may see: published relations."""
+        return self.filter(live=True)
+
+    def of_kind(self, *kinds: str) -> RelationQuerySet:
+        return self.filter(kind__in=kinds)
+
+    def with_status(self, status: str) -> RelationQuerySet:
+        return self.filter(status=status)
+
+    def in_country(self, code: str) -> RelationQuerySet:
+        return self.filter(country_code=code.upper())
+
+    def on_continent(self, continent: str) -> RelationQuerySet:
+        return self.filter(partner__continent=continent)
+
+    def with_topic(self, slug: str) -> RelationQuerySet:
+        return self.filter(topics__slug=slug)
+
+    def status_as_of(self, day: dt.date) -> RelationQuerySet:
+        """Annotate `status_then`: the status on `day` by the dated history (NULL before the relation began)."""
+        from .models import StatusChange
+
+        latest = (
+            StatusChange.objects.filter(relation=OuterRef("pk"), date__lte=day)
+            .order_by("-date", "-id")
+            .values("status")[:1]
+        )
+        return self.annotate(status_then=Subquery(latest))
+
+    def active_on(self, day: dt.date) -> RelationQuerySet:
+        """Relations that were active on `day` ("what was active in 2015?")."""
+        return self.status_as_of(day).filter(status_then="active")
+
+    def anniversaries(self, year: int) -> RelationQuerySet:
+        """Relations with a round (5, 10, 15 ...) anniversary in `year`, annotated with `age`."""
+        age = models.ExpressionWrapper(models.Value(year) - models.F("since"), output_field=models.IntegerField())
+        return (
+            self.filter(since__isnull=False, since__lt=year)
+            .annotate(age=age, age_mod=Mod(age, 5))
+            .filter(age_mod=0)
+        )
+
+    def for_display(self) -> RelationQuerySet:
+        return self.select_related("home", "partner").prefetch_related("topics", "status_changes")
+
+
+class AgreementQuerySet(models.QuerySet):
+    def public(self) -> AgreementQuerySet:
+        return self.filter(live=True)
+
+    def involving(self, actor) -> AgreementQuerySet:
+        return self.filter(Q(partner=actor) | Q(relation__partner=actor)).distinct()

@@ -1,0 +1,84 @@
+"""The register's fixed vocabularies: kinds, statuses, continents. Slugs follow FACTS.md."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RelationKind(models.TextChoices):
+    STATE_PARTNERSHIP = "state_partnership", _("State partnership")
+    MUNICIPAL_PARTNERSHIP = "municipal_partnership", _("Municipal partnership")
+    COOPERATION = "cooperation", _("Cooperation")
+    NETWORK_MEMBERSHIP = "network_membership", _("Network membership")
+    JOINT_COMMISSION = "joint_commission", _("Joint commission")
+    REPRESENTATION = "representation", _("Representation abroad")
+    INSTITUTION = "institution", _("Institution")
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("active")
+    DORMANT = "dormant", _("dormant")
+    ENDED = "ended", _("ended")
+
+
+class ActorKind(models.TextChoices):
+    REGION = "region", _("Region")
+    MUNICIPALITY = "municipality", _("Municipality")
+    COUNTRY = "country", _("Country")
+    NETWORK = "network", _("Network")
+    INSTITUTION = "institution", _("Institution")
+    OFFICE = "office", _("Office")
+    PLACE = "place", _("Place")  # a national park, a memorial site
+
+
+class Continent(models.TextChoices):
+    EUROPE = "europe", _("Europe")
+    ASIA = "asia", _("Asia")
+    AFRICA = "africa", _("Africa")
+    NORTH_AMERICA = "north_america", _("North America")
+    SOUTH_AMERICA = "south_america", _("South America")
+    OCEANIA = "oceania", _("Oceania")
+    ANTARCTICA = "antarctica", _("Antarctica")
+
+
+class Precision(models.TextChoices):
+    """How much of a stored date the source actually states."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+    DECADE = "decade", _("decade")
+
+
+class TwinningCategory(models.TextChoices):
+    """The categories municipal partnership databases use (RGRE/CEMR)."""
+
+    PARTNERSHIP = "partnership", _("Partnership")
+    FRIENDSHIP = "friendship", _("Friendship")
+    CONTACT = "contact", _("Contact")
+    PROJECT = "project", _("Project partnership")
+    UNKNOWN = "unknown", _("unknown")
+
+
+# Topic slugs of FACTS.md with their German and English labels; loaded by a data migration.
+TOPICS: list[tuple[str, str, str]] = [
+    ("climate", "Klimaschutz", "Climate protection"),
+    ("energy", "Energie", "Energy"),
+    ("mobility", "Mobilität", "Mobility"),
+    ("digital", "Digitalisierung", "Digitalisation"),
+    ("ai", "Künstliche Intelligenz", "Artificial intelligence"),
+    ("robotics", "Robotik", "Robotics"),
+    ("greentech", "Green Tech", "Green tech"),
+    ("health", "Gesundheit", "Health"),
+    ("science", "Wissenschaft und Forschung", "Science and research"),
+    ("education", "Bildung", "Education"),
+    ("culture", "Kultur", "Culture"),
+    ("youth", "Jugend", "Youth"),
+    ("civil_society", "Zivilgesellschaft", "Civil society"),
+    ("economy", "Wirtschaft", "Economy"),
+    ("urban", "Stadtentwicklung", "Urban development"),
+    ("development", "Entwicklungszusammenarbeit", "Development cooperation"),
+    ("remembrance", "Gedenkarbeit", "Remembrance"),
+    ("environment", "Umwelt und Naturschutz", "Environment and nature"),
+    ("security", "Sicherheit und Justiz", "Security and justice"),
+    ("tourism", "Tourismus", "Tourism"),
+]

@@ -1,0 +1,21 @@
+"""Fast settings for the test suite; the database still comes from DATABASE_URL (SQLite or PostgreSQL)."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("WELTNETZ_SECRET_KEY", "test-only-not-secret")
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="weltnetz-media-"))
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": None}  # in memory
