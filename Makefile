@@ -1,0 +1,52 @@
+# weltnetz: `make run` serves the portal with the Baden-Württemberg data; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+WELTNETZ := $(BIN)/weltnetz
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install db lint check eval bench messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Create or update the database and load the Baden-Württemberg data (idempotent).
+db: install
+	$(WELTNETZ) migrate --no-input -v0
+	$(WELTNETZ) load_register
+	$(WELTNETZ) setup_portal
+	$(WELTNETZ) collectstatic --no-input -v0
+
+## Serve the portal on http://127.0.0.1:8000/ (SQLite in var/ unless DATABASE_URL is set).
+run: db
+	$(WELTNETZ) serve
+
+## The whole suite (on the database DATABASE_URL names; SQLite in memory by default) and lint.
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/weltnetz makemigrations --check --dry-run -v0
+	$(BIN)/pytest -p no:django tests/extract -q
+	$(BIN)/pytest --ignore=tests/extract -q -n 2
+
+lint: install
+	$(BIN)/ruff check .
+
+## Deployment checks for the production settings.
+check: install
+	WELTNETZ_SECRET_KEY=$$(python3 -c "import secrets;print(secrets.token_urlsafe(50))") \
+	WELTNETZ_ALLOWED_HOSTS=weltnetz.example.org DJANGO_SETTINGS_MODULE=weltnetz.settings.production \
+	$(WELTNETZ) check --deploy --fail-level WARNING
+
+eval: install
+	$(BIN)/python eval/gate.py
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,30 @@
+"""Suite-wide fixtures: the test database is migrated once and holds the Baden-Württemberg data.
+
+Tests run in transactions that roll back, so each starts from the loaded register. Tests that need an empty
+register use the `empty_register` fixture.
+"""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_register", verbosity=0)
+        call_command("setup_portal", verbosity=0)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A signed-up editor with access to the Wagtail admin."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "correct horse battery")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def admin_client_user(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", "correct horse battery")
