@@ -1,10 +1,10 @@
 """The `weltnetz` console command: Django's management commands plus a few friendly verbs.
 
-    weltnetz serve [--bind ADDR] [--workers N]   serve the portal with gunicorn (static files via WhiteNoise)
-    weltnetz extract FILE... --out DIR           extract FACTS.md JSON without touching the database
-    weltnetz ingest FILE...                      propose a document's facts to the editors' review queue
-    weltnetz import twins FILE.csv               import town twinnings
-    weltnetz <any manage.py command>             e.g. migrate, load_register, createsuperuser
+weltnetz serve [--bind ADDR] [--workers N]   serve the portal with gunicorn (static files via WhiteNoise)
+weltnetz extract FILE... --out DIR           extract FACTS.md JSON without touching the database
+weltnetz ingest FILE...                      propose a document's facts to the editors' review queue
+weltnetz import twins FILE.csv               import town twinnings
+weltnetz <any manage.py command>             e.g. migrate, load_register, createsuperuser
 """
 
 from __future__ import annotations
@@ -19,16 +19,25 @@ def _serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="weltnetz serve", description="Serve the portal with gunicorn.")
     parser.add_argument("--bind", default=os.environ.get("WELTNETZ_BIND", "127.0.0.1:8000"))
     parser.add_argument(
-        "--workers", type=int, default=int(os.environ.get("WELTNETZ_WORKERS", (os.cpu_count() or 1) * 2 + 1)),
+        "--workers",
+        type=int,
+        default=int(os.environ.get("WELTNETZ_WORKERS", (os.cpu_count() or 1) * 2 + 1)),
         help="worker processes (default: 2 x cores + 1)",
     )
     args = parser.parse_args(argv)
     from gunicorn.app.wsgiapp import run
 
     sys.argv = [
-        "gunicorn", "weltnetz.wsgi:application", "--bind", args.bind, "--workers", str(args.workers),
-        "--access-logfile", "-" if os.environ.get("WELTNETZ_ACCESS_LOG") else "/dev/null",
-        "--keep-alive", "5",
+        "gunicorn",
+        "weltnetz.wsgi:application",
+        "--bind",
+        args.bind,
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-" if os.environ.get("WELTNETZ_ACCESS_LOG") else "/dev/null",
+        "--keep-alive",
+        "5",
     ]
     return run() or 0
 

@@ -241,9 +241,13 @@ class Loader:
         source, created = Source.objects.update_or_create(
             sha256=hashlib.sha256(text.encode()).hexdigest(),
             defaults={
-                "title": item["title"], "kind": item.get("kind", Source.Kind.WEB_PAGE),
-                "publisher": item.get("publisher", ""), "url": item.get("url", ""), "published_on": published,
-                "file_name": Path(item["file"]).name, "text": text,
+                "title": item["title"],
+                "kind": item.get("kind", Source.Kind.WEB_PAGE),
+                "publisher": item.get("publisher", ""),
+                "url": item.get("url", ""),
+                "published_on": published,
+                "file_name": Path(item["file"]).name,
+                "text": text,
             },
         )
         self.sources[item["key"]] = source
@@ -253,13 +257,20 @@ class Loader:
         actor, created = Actor.objects.update_or_create(
             slug=item["slug"],
             defaults={
-                "kind": item["kind"], "name": item["name"], "name_en": item.get("name_en", ""),
-                "aliases": item.get("aliases", []), "country_code": item.get("country", ""),
-                "subdivision_code": item.get("subdivision", ""), "continent": item.get("continent", ""),
-                "latitude": item.get("lat"), "longitude": item.get("lon"), "wikidata_id": item.get("wikidata", ""),
+                "kind": item["kind"],
+                "name": item["name"],
+                "name_en": item.get("name_en", ""),
+                "aliases": item.get("aliases", []),
+                "country_code": item.get("country", ""),
+                "subdivision_code": item.get("subdivision", ""),
+                "continent": item.get("continent", ""),
+                "latitude": item.get("lat"),
+                "longitude": item.get("lon"),
+                "wikidata_id": item.get("wikidata", ""),
                 "is_home": item.get("is_home", False),
                 "parent": self.actors.get(item["parent"]) if item.get("parent") else None,
-                "description": item.get("description", ""), "description_en": item.get("description_en", ""),
+                "description": item.get("description", ""),
+                "description_en": item.get("description_en", ""),
             },
         )
         self.actors[item["slug"]] = actor
@@ -273,7 +284,9 @@ class Loader:
             start, _ = _date(role.get("start"))
             end, _ = _date(role.get("end"))
             Role.objects.update_or_create(
-                person=person, title=role["title"], affiliation=self.actors[role["affiliation"]],
+                person=person,
+                title=role["title"],
+                affiliation=self.actors[role["affiliation"]],
                 defaults={"title_en": role.get("title_en", ""), "start": start, "end": end, **self._cite(role)},
             )
 
@@ -285,21 +298,32 @@ class Loader:
         )
         partner = self.actors[item["partner"]]
         relation, created = Relation.objects.update_or_create(
-            kind=item["kind"], home=home, partner=partner,
+            kind=item["kind"],
+            home=home,
+            partner=partner,
             defaults={
-                "since": item.get("since"), "since_note": item.get("since_note", ""), "title": item.get("title", ""),
-                "country_code": item.get("country") or partner.country_code, "note": item.get("note", ""),
-                "note_en": item.get("note_en", ""), "live": True,
+                "since": item.get("since"),
+                "since_note": item.get("since_note", ""),
+                "title": item.get("title", ""),
+                "country_code": item.get("country") or partner.country_code,
+                "note": item.get("note", ""),
+                "note_en": item.get("note_en", ""),
+                "live": True,
             },
         )
         relation.topics.set([self.topics[s] for s in item.get("topics", [])])
+        relation.save()  # a ParentalManyToManyField is committed by the cluster's save
         # The data file is the whole truth for this relation: replace history and citations.
         relation.status_changes.all().delete()
         for change in item.get("status", []):
             day, precision = _date(change.get("date"))
             StatusChange.objects.create(
-                relation=relation, status=change["status"], date=day,
-                precision=change.get("precision", precision), note=change.get("note", ""), **self._cite(change),
+                relation=relation,
+                status=change["status"],
+                date=day,
+                precision=change.get("precision", precision),
+                note=change.get("note", ""),
+                **self._cite(change),
             )
         relation.citations.all().delete()
         for cite in item["sources"]:
@@ -312,18 +336,28 @@ class Loader:
         partner = self.actors[item["partner"]]
         relation = None
         if ref := item.get("relation"):
-            relation = Relation.objects.filter(kind=ref["kind"], partner__slug=ref["partner"], home__is_home=True).first()
+            relation = Relation.objects.filter(
+                kind=ref["kind"], partner__slug=ref["partner"], home__is_home=True
+            ).first()
         agreement, created = Agreement.objects.update_or_create(
-            title=item["title"], partner=partner, date=day,
+            title=item["title"],
+            partner=partner,
+            date=day,
             defaults={
-                "title_en": item.get("title_en", ""), "kind": item.get("kind", Agreement.Kind.OTHER),
-                "date_precision": precision, "place": self.actors.get(item["place"]) if item.get("place") else None,
-                "relation": relation, "summary": item.get("summary", ""), "summary_en": item.get("summary_en", ""),
-                "document_url": item.get("document_url", ""), "live": True,
+                "title_en": item.get("title_en", ""),
+                "kind": item.get("kind", Agreement.Kind.OTHER),
+                "date_precision": precision,
+                "place": self.actors.get(item["place"]) if item.get("place") else None,
+                "relation": relation,
+                "summary": item.get("summary", ""),
+                "summary_en": item.get("summary_en", ""),
+                "document_url": item.get("document_url", ""),
+                "live": True,
             },
         )
         agreement.signatories.set([self.people[p] for p in item.get("signatories", [])])
         agreement.topics.set([self.topics[s] for s in item.get("topics", [])])
+        agreement.save()
         agreement.citations.all().delete()
         for cite in item.get("sources", []):
             AgreementCitation.objects.create(agreement=agreement, **self._cite(cite))

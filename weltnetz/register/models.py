@@ -184,27 +184,44 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         Actor, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="relations_as_partner"
     )
     title = models.CharField(
-        _("name of the relation"), max_length=300, blank=True,
+        _("name of the relation"),
+        max_length=300,
+        blank=True,
         help_text=_('Where it has one of its own, e.g. "China-Büro Baden-Württemberg International".'),
     )
     country_code = models.CharField(
-        _("country (ISO 3166-1)"), max_length=2, blank=True, db_index=True,
-        help_text=_("The partner's country; for an institution, the foreign country it serves. "
-                    "Taken from the partner when left empty."),
+        _("country (ISO 3166-1)"),
+        max_length=2,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The partner's country; for an institution, the foreign country it serves. "
+            "Taken from the partner when left empty."
+        ),
     )
     since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True, db_index=True)
     since_note = models.CharField(
         _("start as the source words it"), max_length=200, blank=True, help_text=_('e.g. "Anfang der 80er Jahre"')
     )
     status = models.CharField(
-        _("current status"), max_length=10, choices=Status.choices, blank=True, db_index=True, editable=False,
+        _("current status"),
+        max_length=10,
+        choices=Status.choices,
+        blank=True,
+        db_index=True,
+        editable=False,
         help_text=_("Derived from the status history."),
     )
     category = models.CharField(
-        _("category"), max_length=20, choices=TwinningCategory.choices, blank=True,
+        _("category"),
+        max_length=20,
+        choices=TwinningCategory.choices,
+        blank=True,
         help_text=_("For municipal partnerships: partnership, friendship, contact, project."),
     )
-    topics = ParentalManyToManyField(Topic, verbose_name=_("fields of cooperation"), blank=True, related_name="relations")
+    topics = ParentalManyToManyField(
+        Topic, verbose_name=_("fields of cooperation"), blank=True, related_name="relations"
+    )
     note = models.TextField(_("note"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -331,8 +348,9 @@ class Role(Citation):
         verbose_name = _("role")
         verbose_name_plural = _("roles")
 
-    label = property(lambda self: self.title_en if (get_language() or "de").startswith("en") and self.title_en
-                     else self.title)
+    label = property(
+        lambda self: self.title_en if (get_language() or "de").startswith("en") and self.title_en else self.title
+    )
 
     def __str__(self) -> str:
         return f"{self.person}, {self.title} ({self.affiliation})"
@@ -357,20 +375,34 @@ class Agreement(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
     date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(_("precision"), max_length=10, choices=Precision.choices, default=Precision.DAY)
     place = models.ForeignKey(
-        Actor, verbose_name=_("place of signing"), null=True, blank=True, on_delete=models.PROTECT,
+        Actor,
+        verbose_name=_("place of signing"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="agreements_signed_here",
     )
     partner = models.ForeignKey(Actor, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="agreements")
     relation = models.ForeignKey(
-        Relation, verbose_name=_("relation"), null=True, blank=True, on_delete=models.SET_NULL,
+        Relation,
+        verbose_name=_("relation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="agreements",
     )
     signatories = ParentalManyToManyField(Person, verbose_name=_("signatories"), blank=True, related_name="signed")
-    topics = ParentalManyToManyField(Topic, verbose_name=_("fields of cooperation"), blank=True, related_name="agreements")
+    topics = ParentalManyToManyField(
+        Topic, verbose_name=_("fields of cooperation"), blank=True, related_name="agreements"
+    )
     summary = models.TextField(_("summary"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     document_url = models.URLField(_("link to the document"), blank=True)
@@ -382,8 +414,9 @@ class Agreement(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
 
-    label = property(lambda self: self.title_en if (get_language() or "de").startswith("en") and self.title_en
-                     else self.title)
+    label = property(
+        lambda self: self.title_en if (get_language() or "de").startswith("en") and self.title_en else self.title
+    )
 
     def __str__(self) -> str:
         return f"{self.title} ({self.partner}, {self.date or '?'})"

@@ -58,11 +58,7 @@ class RelationQuerySet(models.QuerySet):
     def anniversaries(self, year: int) -> RelationQuerySet:
         """Relations with a round (5, 10, 15 ...) anniversary in `year`, annotated with `age`."""
         age = models.ExpressionWrapper(models.Value(year) - models.F("since"), output_field=models.IntegerField())
-        return (
-            self.filter(since__isnull=False, since__lt=year)
-            .annotate(age=age, age_mod=Mod(age, 5))
-            .filter(age_mod=0)
-        )
+        return self.filter(since__isnull=False, since__lt=year).annotate(age=age, age_mod=Mod(age, 5)).filter(age_mod=0)
 
     def for_display(self) -> RelationQuerySet:
         return self.select_related("home", "partner").prefetch_related("topics", "status_changes")

@@ -110,8 +110,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0 if os.environ.get("WELTNETZ_CONN_MAX_AGE") is None else int(
-        os.environ["WELTNETZ_CONN_MAX_AGE"]
+    DATABASES["default"]["CONN_MAX_AGE"] = (
+        0 if os.environ.get("WELTNETZ_CONN_MAX_AGE") is None else int(os.environ["WELTNETZ_CONN_MAX_AGE"])
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

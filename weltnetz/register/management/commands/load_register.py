@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "folder", nargs="?", default=str(DEFAULT_DIR),
+            "folder",
+            nargs="?",
+            default=str(DEFAULT_DIR),
             help="folder with sources.json, actors.json, relations.json, agreements.json, people.json "
             "(default: the Baden-Württemberg data)",
         )
