@@ -31,23 +31,9 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-class Bilingual(models.Model):
-    """German name first; English where known; `label` picks by the active language."""
-
-    name = models.CharField(_("name (German)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def label(self) -> str:
-        if (get_language() or "de").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
-
-    def __str__(self) -> str:
-        return self.label
+def in_language(german: str, english: str) -> str:
+    """German first; the English text where the active language is English and one is known."""
+    return english if english and (get_language() or "de").startswith("en") else german
 
 
 class Topic(models.Model):
@@ -62,10 +48,12 @@ class Topic(models.Model):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
-    label = Bilingual.label
-
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def label(self) -> str:
+        return in_language(self.name, self.name_en)
 
 
 class Source(RevisionMixin, models.Model):
@@ -152,14 +140,21 @@ class Actor(RevisionMixin, index.Indexed, models.Model):
         verbose_name_plural = _("actors and places")
         indexes = [models.Index(fields=["kind", "country_code"])]
 
-    label = Bilingual.label
-
     def __str__(self) -> str:
         return self.label
 
     def save(self, *args, **kwargs):
         self.name_key = fold(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("portal:partner", kwargs={"slug": self.slug})
+
+    @property
+    def label(self) -> str:
+        return in_language(self.name, self.name_en)
 
     @property
     def all_names(self) -> list[str]:
@@ -168,11 +163,6 @@ class Actor(RevisionMixin, index.Indexed, models.Model):
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("portal:partner", kwargs={"slug": self.slug})
 
 
 class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
@@ -317,6 +307,9 @@ class RelationCitation(Citation):
         verbose_name = _("source of the relation")
         verbose_name_plural = _("sources")
 
+    def __str__(self) -> str:
+        return f"{self.source}: {self.passage[:80]}"
+
 
 class Person(RevisionMixin, models.Model):
     """A named person who acts for a region or body."""
@@ -348,9 +341,7 @@ class Role(Citation):
         verbose_name = _("role")
         verbose_name_plural = _("roles")
 
-    label = property(
-        lambda self: self.title_en if (get_language() or "de").startswith("en") and self.title_en else self.title
-    )
+    label = property(lambda self: in_language(self.title, self.title_en))
 
     def __str__(self) -> str:
         return f"{self.person}, {self.title} ({self.affiliation})"
@@ -414,9 +405,7 @@ class Agreement(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
 
-    label = property(
-        lambda self: self.title_en if (get_language() or "de").startswith("en") and self.title_en else self.title
-    )
+    label = property(lambda self: in_language(self.title, self.title_en))
 
     def __str__(self) -> str:
         return f"{self.title} ({self.partner}, {self.date or '?'})"
@@ -430,6 +419,9 @@ class AgreementCitation(Citation):
     class Meta:
         verbose_name = _("source of the agreement")
         verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.passage[:80]}"
 
 
 def home_region() -> Actor:
