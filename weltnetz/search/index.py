@@ -1,0 +1,123 @@
+"""Keep the search index in step with the register and the news: bulk rebuilds, per-object updates on
+save/delete, and `deferred()` for bulk imports.
+
+Bulk imports (the twin-town importer) should wrap their writes in `deferred()`:
+
+    from weltnetz.search.index import deferred
+    with deferred():
+        ...create 30,000 actors and relations...
+    # on leaving the block, each changed kind is reindexed once, in batches
+
+Inside the block the per-row save/delete signals only note which kinds changed, so an import does not crawl.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from django.db import connection, transaction
+
+from . import documents
+from .models import Kind, SearchEntry
+from .text import stems
+
+BATCH_SIZE = 1000
+_state = threading.local()
+
+
+def _pending() -> set[str] | None:
+    return getattr(_state, "pending", None)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Suspend per-object indexing; on a clean exit reindex every kind that changed inside, in bulk."""
+    outer = _pending() is None
+    if outer:
+        _state.pending = set()
+    try:
+        yield
+        if outer and _state.pending:
+            reindex_all(kinds=sorted(_state.pending))
+    finally:
+        if outer:
+            _state.pending = None
+
+
+def _fts_rows(entries: list[SearchEntry]) -> list[tuple[int, str, str]]:
+    """SQLite only: the pre-stemmed FTS5 row for each entry (German text with German stems, English with English)."""
+    rows = []
+    for e in entries:
+        title = " ".join(stems(e.title, "de") + stems(e.title_en, "en"))
+        body = " ".join(stems(e.body, "de") + stems(e.body_en, "en") + stems(e.keywords, "de"))
+        rows.append((e.pk, title, body))
+    return rows
+
+
+def _write(entries: list[SearchEntry]) -> None:
+    """Insert new entries (their old rows must be gone), plus their FTS5 rows on SQLite."""
+    if not entries:
+        return
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    if connection.vendor == "sqlite":
+        if any(e.pk is None for e in entries):  # very old SQLite without RETURNING
+            keys = {(e.kind, e.object_id): e for e in entries}
+            for pk, kind, object_id in SearchEntry.objects.filter(
+                kind=entries[0].kind, object_id__in=[e.object_id for e in entries]
+            ).values_list("pk", "kind", "object_id"):
+                keys[(kind, object_id)].pk = pk
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO weltnetz_search_fts (rowid, title, body) VALUES (%s, %s, %s)", _fts_rows(entries)
+            )
+
+
+def _batches(iterable: Iterable, size: int) -> Iterator[list]:
+    it = iter(iterable)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def reindex_kind(kind: str, batch_size: int = BATCH_SIZE) -> int:
+    """Rebuild the entries of one kind, streaming the objects in batches; returns how many were indexed."""
+    count = 0
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind=kind).delete()
+        qs = documents.queryset(kind)
+        if qs is None:
+            return 0
+        for batch in _batches(documents.entries(kind, qs.iterator(chunk_size=batch_size)), batch_size):
+            _write(batch)
+            count += len(batch)
+    return count
+
+
+def reindex_all(kinds: Iterable[str] | None = None) -> dict[str, int]:
+    """Rebuild the whole index (or the given kinds); returns the number of entries per kind."""
+    return {kind: reindex_kind(kind) for kind in (kinds or Kind.values)}
+
+
+def update_objects(kind: str, pks: Iterable[int]) -> None:
+    """Re-read some objects of one kind from the database and replace their entries (drafts drop out)."""
+    pks = list(pks)
+    if not pks:
+        return
+    if (pending := _pending()) is not None:
+        pending.add(kind)
+        return
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind=kind, object_id__in=pks).delete()
+        qs = documents.queryset(kind)
+        if qs is not None:
+            _write(list(documents.entries(kind, qs.filter(pk__in=pks))))
+
+
+def remove_object(kind: str, pk: int) -> None:
+    """Drop an object's entry (deleted object)."""
+    if (pending := _pending()) is not None:
+        pending.add(kind)
+        return
+    SearchEntry.objects.filter(kind=kind, object_id=pk).delete()

@@ -1,0 +1,68 @@
+"""Text to search terms: tokenise, stem (German and English Snowball) and fold diacritics, the same way for
+documents and queries, so that "Partnerschaften" meets "Partnerschaft" on every database."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+# Words only: every FTS operator (" * NEAR - ( ) : ^ AND OR NOT) is dropped or becomes a plain word.
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_WORDS = 12  # a longer query is cut; nobody types more, and it bounds the work per search
+MAX_WORD_LENGTH = 40  # longer "words" are noise (hashes, pasted junk)
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+_stemmers = {"de": Stemmer.Stemmer("german"), "en": Stemmer.Stemmer("english")}
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics ("Łódź" -> "lodz", "Württemberg" -> "wurttemberg")."""
+    word = word.casefold().replace("ł", "l").replace("ß", "ss")
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text in order, lower-cased, without punctuation or operators."""
+    return [w for w in _WORD.findall(text.casefold().replace("_", " ")) if len(w) <= MAX_WORD_LENGTH]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, language: str) -> str:
+    """One word's stem in the given language ("de" or "en"), folded."""
+    return fold(_stemmers[language].stemWord(word))
+
+
+def stems(text: str, language: str) -> list[str]:
+    """The folded stems of every word of a text (index side, SQLite)."""
+    return [stem(w, language) for w in words(text)]
+
+
+def variants(text: str) -> list[str]:
+    """Extra spellings of words with diacritics: folded and transliterated ("wuerttemberg", "lodz")."""
+    out: list[str] = []
+    for w in set(words(text)):
+        if not w.isascii():
+            out.append(fold(w))
+            translit = fold(w.translate(_TRANSLIT))
+            if translit != out[-1]:
+                out.append(translit)
+    return sorted(out)
+
+
+def query_words(q: str) -> list[str]:
+    """The words of a user's query, de-duplicated and bounded in number (never raises, whatever q holds)."""
+    seen: dict[str, None] = {}
+    for w in words(q[:2000]):
+        seen.setdefault(w)
+        if len(seen) >= MAX_QUERY_WORDS:
+            break
+    return list(seen)
+
+
+def query_stems(q: str) -> list[set[str]]:
+    """For each query word, the set of its German and English stems (a document must match one of each)."""
+    return [{stem(w, "de"), stem(w, "en"), fold(w)} for w in query_words(q)]
