@@ -1,0 +1,119 @@
+"""German dates: full dates, month and year, "seit 1982", anniversaries; vague spans give None."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "nov": 11, "dez": 12,
+}
+_MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+FULL_DATE = re.compile(
+    rf"(?<!\d)(?P<d>[0-3]?\d)\.\s*(?:(?P<mname>{_MONTH_RX})\.?|(?P<m>[01]?\d)\.)\s*(?P<y>{YEAR})(?!\d)", re.I
+)
+MONTH_YEAR = re.compile(rf"\b(?P<mname>{_MONTH_RX})\.?\s+(?P<y>{YEAR})\b", re.I)
+YEAR_RE = re.compile(rf"(?<![\d.,])(?P<y>{YEAR})(?![\d,]|\.\d|er)")
+SINCE_YEAR = re.compile(rf"\bseit\s+(?:dem\s+Jahr(?:e)?\s+)?(?P<y>{YEAR})(?![\d.,]\d|er)", re.I)
+VAGUE_SINCE = re.compile(r"\bseit\s+(?:anfang|mitte|ende|rund|etwa|über|fast|knapp|mehr als|den|vielen)\b", re.I)
+
+NUMBER_WORDS = {
+    "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+    "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100,
+}
+_UNITS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
+_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70}
+ANNIVERSARY = re.compile(
+    r"(?P<n>\d{1,3}|[a-zäöüß]+?)(?:-|\s)?jährig\w*\s+(?:\w+\s+){0,2}?"
+    r"(?P<what>jubiläum|bestehen|bestehens|partnerschaft|zusammenarbeit|freundschaft|kooperation)"
+    r"|(?P<n2>\d{1,3})\.\s+(?:jahrestag|jubiläum)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date found in text: ISO value (YYYY-MM-DD, YYYY-MM or YYYY), year and span."""
+
+    iso: str
+    year: int
+    start: int
+    end: int
+
+
+def number_word(word: str) -> int | None:
+    """German number words up to 99 ("fünfundzwanzig" -> 25); digits pass through."""
+    w = word.lower().strip("-")
+    if w.isdigit():
+        return int(w)
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if "und" in w:
+        unit, _, tens = w.partition("und")
+        if unit in _UNITS and tens in _TENS:
+            return _UNITS[unit] + _TENS[tens]
+    return None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """All dates in ``text``, the most precise reading of each span first, in order of position."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for m in FULL_DATE.finditer(text):
+        month = MONTHS[m["mname"].lower()] if m["mname"] else int(m["m"])
+        day = int(m["d"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            y = int(m["y"])
+            found.append(FoundDate(f"{y:04d}-{month:02d}-{day:02d}", y, m.start(), m.end()))
+            taken.append(m.span())
+    for m in MONTH_YEAR.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        y = int(m["y"])
+        found.append(FoundDate(f"{y:04d}-{MONTHS[m['mname'].lower()]:02d}", y, m.start(), m.end()))
+        taken.append(m.span())
+    for m in YEAR_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        y = int(m["y"])
+        found.append(FoundDate(f"{y:04d}", y, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO ("am Mittwoch, 17. Juli 2024" -> "2024-07-17")."""
+    dates = find_dates(text)
+    return dates[0].iso if dates else None
+
+
+def since_year(text: str) -> int | None:
+    """The year in "seit 1982"; None for vague spans ("seit Anfang der 80er Jahre")."""
+    if VAGUE_SINCE.search(text) and not SINCE_YEAR.search(text):
+        return None
+    m = SINCE_YEAR.search(text)
+    return int(m["y"]) if m else None
+
+
+def anniversary_years(text: str) -> list[int]:
+    """Number of years of each anniversary named in ``text`` ("Zum 35-jährigen Jubiläum" -> [35])."""
+    out = []
+    for m in ANNIVERSARY.finditer(text):
+        n = number_word(m["n"]) if m["n"] else int(m["n2"])
+        if n and 1 <= n <= 200:
+            out.append(n)
+    return out
+
+
+def anniversary_start(text: str, reference_year: int | None) -> int | None:
+    """Start year from an anniversary and the year it is celebrated in (in the text or given)."""
+    years = anniversary_years(text)
+    if not years:
+        return None
+    in_text = [d.year for d in find_dates(text)]
+    year = in_text[0] if in_text else reference_year
+    return year - years[0] if year else None

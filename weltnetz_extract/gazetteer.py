@@ -1,0 +1,170 @@
+"""Places and networks with German names, built offline from pycountry, babel and small data files.
+
+Countries and first-level subdivisions come from pycountry (with its German gettext catalogues) and
+babel's German territory names; cities from a twin-town list; German exonyms, nationality adjectives
+and network names from the TSV files beside this module. The Django app adds the register's own
+names with :meth:`Gazetteer.extend`. Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+_FOLD_PUNCT = re.compile(r"[\s\-‐–—_.'’‘`\"„“”«»‹›/,()]+")
+
+
+def fold(name: str | None) -> str:
+    """Fold case, diacritics, hyphens, quotes and spacing, exactly as the FACTS.md scorer does."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ß", "ss").replace("ł", "l").replace("Ł", "l").lower()
+    return _FOLD_PUNCT.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: a name and what it denotes."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-2; None for networks
+    type: str  # country | region | city | network
+    weight: int = 1
+
+    @property
+    def domestic(self) -> bool:
+        return self.country == "DE"
+
+
+# Subdivision names that are ordinary German or English words; they would match prose.
+_STOP_NAMES = {
+    "centre", "center", "central", "nord", "sud", "süd", "ost", "west", "mitte", "zentrum", "capital",
+    "north", "south", "east", "land", "stadt", "region", "est", "western", "eastern", "northern", "southern",
+    "la", "le", "san", "santa", "saint", "bay", "grand", "alba", "valle", "bar", "lima", "as", "at", "au", "ba",
+    "ma", "na", "be", "bo", "co", "de", "da", "do", "ga", "ha", "ja", "ka", "ki", "li", "lo", "mo", "mu", "ni",
+    "no", "or", "pa", "po", "ra", "ro", "sa", "so", "ta", "to", "va", "hoch", "ober", "unter", "neu", "alt",
+}
+_SUFFIXES = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|Zizhizhou)$")
+
+
+def _variants(name: str) -> list[str]:
+    """Names as written in pycountry ("Catalunya [Cataluña]", "Liaoning Sheng") and their plain forms."""
+    out = []
+    for part in re.split(r"\s*\[|\]\s*|\s*;\s*", name):
+        part = part.strip()
+        if part:
+            out.append(part)
+            short = _SUFFIXES.sub("", part)
+            if short != part:
+                out.append(short)
+    return out
+
+
+def _read_tsv(name: str) -> Iterable[list[str]]:
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                yield line.split("\t")
+
+
+class Gazetteer:
+    """Lookup of folded names to places; countries and regions are scanned in prose, cities on demand."""
+
+    def __init__(self) -> None:
+        self.scan: dict[str, list[Place]] = {}  # countries, regions, networks: found anywhere
+        self.cities: dict[str, list[Place]] = {}  # looked up where a pattern expects a town
+        self.adjectives: list[tuple[str, str]] = []
+        self.max_tokens = 1
+
+    # -- building ---------------------------------------------------------------------------------
+    def add(self, name: str, country: str | None, type_: str, weight: int = 1) -> None:
+        """Add one name (the hook the Django app uses through :meth:`extend`)."""
+        key = fold(name)
+        if not key or key in _STOP_NAMES or len(key) < 3:
+            return
+        table = self.cities if type_ == "city" else self.scan
+        entries = table.setdefault(key, [])
+        place = Place(name, country, type_, weight)
+        if place not in entries:
+            entries.append(place)
+            entries.sort(key=lambda p: -p.weight)
+        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def extend(self, names: Iterable[tuple[str, str | None, str]]) -> None:
+        """Add the register's own names: an iterable of (name, country code or None, type)."""
+        for name, country, type_ in names:
+            self.add(name, country, type_, weight=50)
+
+    def lookup(self, name: str, *, cities: bool = False) -> Place | None:
+        """The best place for a name (countries and regions first, then cities where asked)."""
+        key = fold(name)
+        found = self.scan.get(key)
+        if found:
+            return found[0]
+        if cities:
+            found = self.cities.get(key)
+            if found:
+                return found[0]
+        return None
+
+    def adjective_country(self, word: str) -> str | None:
+        """ISO code for a nationality adjective in any inflection ("japanischen" -> "JP")."""
+        low = word.lower()
+        for stem, code in self.adjectives:
+            if low.startswith(stem) and low[len(stem):] in ("", "e", "en", "er", "es", "em"):
+                return code
+        return None
+
+
+def _german(domain: str) -> gettext.NullTranslations:
+    import pycountry
+
+    try:
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["de"])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The shared gazetteer, built once per process (about 0.3 s)."""
+    import pycountry
+    from babel import Locale
+
+    gaz = Gazetteer()
+    de1, de2 = _german("iso3166-1"), _german("iso3166-2")
+    for c in pycountry.countries:
+        code = c.alpha_2
+        for name in {c.name, de1.gettext(c.name), getattr(c, "common_name", c.name)}:
+            for v in _variants(name):
+                if "," not in v:
+                    gaz.add(v, code, "country", 20)
+    for code, name in Locale("de").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ"):
+            gaz.add(name, code, "country", 30)
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue  # only first-level units; deeper ones are mostly districts named like common words
+        code = s.country_code
+        for name in {s.name, de2.gettext(s.name)}:
+            for v in _variants(name):
+                gaz.add(v, code, "city" if "city" in s.type.lower() and code != "RU" else "region", 5)
+    for row in _read_tsv("exonyms.tsv"):
+        gaz.add(row[0], row[1], row[2], 40)
+    for row in _read_tsv("cities.tsv"):
+        gaz.add(row[0], row[1], "city", int(row[2]))
+    for row in _read_tsv("networks.tsv"):
+        for alias in row[0].split("|"):
+            gaz.add(alias, None, "network", 60)
+    gaz.adjectives = sorted(((r[0], r[1]) for r in _read_tsv("nationalities.tsv")), key=lambda x: -len(x[0]))
+    return gaz

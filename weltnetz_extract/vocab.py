@@ -1,0 +1,130 @@
+"""German cue lists as data: topics (the FACTS.md table), relation kinds, statuses, agreements, roles.
+
+Patterns are regular expressions matched case-insensitively on a sentence unless noted. Keep them
+about the language and the genre (press releases and portal pages of German states and towns).
+"""
+
+from __future__ import annotations
+
+import re
+
+_W = r"(?<![a-zäöüß])"  # start of a word or of a compound's first part
+
+TOPIC_CUES: dict[str, str] = {
+    "climate": r"klima|co2|treibhausgas|klimaneutral",
+    "energy": r"energie|wasserstoff|photovoltaik|windkraft|solarenergie",
+    "mobility": r"mobilität|verkehr|automobil|schienen|fahrzeug",
+    "digital": r"digitalisierung|digitale[nr]? (?:transformation|wandel|verwaltung)",
+    "ai": r"künstliche[nr]? intelligenz|(?-i:\bKI\b)",
+    "robotics": r"robotik|roboter",
+    "greentech": r"green ?tech|umwelttechn|ressourcenschonend|ressourcensparend|ressourceneffizien",
+    "health": r"gesundheit|medizin|pflege\b|pflegekr|krankenh|rettungsdienst|klinik",
+    "science": r"wissenschaft|forschung|hochschul|universität|innovation",
+    "education": _W + r"bildung|ausbildung|weiterbildung|" + _W + r"schul(?!d)|schüler|lehrkräfte|bildungs",
+    "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen",
+    "youth": _W + r"jugend",
+    "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation",
+    "economy": _W + r"wirtschaft(?!sminister)|" + _W + r"wirtschaftsministerium|außenwirtschaft|"
+    + _W + r"handel\b|handelsbeziehung|export|gründungsförderung|start-?ups?\b|fachkräfte|" + _W + r"industrie",
+    "urban": r"stadtentwicklung|städtebau|kommunalentwicklung",
+    "development": r"entwicklungszusammenarbeit|entwicklungs-zusammenarbeit|entwicklungspolitik",
+    "remembrance": r"gedenk|erinnerungsarbeit|erinnerungskultur|yad vashem|holocaust",
+    "environment": _W + r"umwelt(?!techn)|naturschutz|nationalpark|" + _W + r"forst|agroforst|landwirtschaft|"
+    + r"bioökonomie|agrar|artenschutz|biodiversität|natürliche[nr]? lebensgrundlagen|gewässer",
+    "security": r"polizei|innere[nr]? sicherheit|justiz|gerichtsbarkeit|katastrophenschutz",
+    "tourism": r"tourismus|touristi",
+}
+TOPIC_RES = {slug: re.compile(rx, re.I) for slug, rx in TOPIC_CUES.items()}
+
+# A sentence names fields of cooperation only where it talks about working together on them.
+TOPIC_TRIGGER = re.compile(
+    r"zusammenarbeit|kooperation|kooperier|bereich|themen|thema\b|themenfeld|schwerpunkt|zukunftsfeld|"
+    r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch in|handlungsfeld",
+    re.I,
+)
+
+# Relation kinds -----------------------------------------------------------------------------------
+STATE_CUE = re.compile(
+    r"landespartnerschaft|länderpartnerschaft|regionalpartnerschaft|partnerregion|partnerprovinz|"
+    r"partnerpräfektur|partnerland\b|partnerstaat\b|partnerbundesstaat|partnerschaftlich zusammen|"
+    r"\bpartnerschaft(?:en)?\b|partnerschaftserklärung|partnerschaftsabkommen|partnerschaftsvertrag",
+    re.I,
+)
+# Cue nouns that name the partner right after them ("der japanischen Partnerprovinz Kanagawa").
+STATE_APPOSITION = re.compile(
+    r"(?:Partnerregion|Partnerprovinz|Partnerpräfektur|Partnerland|Partnerstaat|Partnerbundesstaat)(?:en)?\s+$"
+)
+MUNICIPAL_CUE = re.compile(
+    r"städtepartnerschaft|partnerstadt|partnerstädte|partnergemeinde|gemeindepartnerschaft|"
+    r"kreispartnerschaft|partnerkreis|partnerlandkreis|städtefreundschaft|freundschaftsstadt|"
+    r"jumelage|partnerkommune|kommunalpartnerschaft",
+    re.I,
+)
+COOPERATION_CUE = re.compile(
+    r"(?:zusammenarbeit|kooperation|austausch|beziehungen)\s+(?:\w+\s+){0,3}?mit\b|"
+    r"(?:zusammenarbeit|kooperation)\b|nationalpark-partnerschaft|nachbarländer|nachbarregion",
+    re.I,
+)
+JOINT_COMMISSION_CUE = re.compile(
+    r"gemischte[nr]?\s+(?:\w+)?kommission|regierungskommission|gemischte[nr]? ausschu", re.I
+)
+REPRESENTATION_CUE = re.compile(
+    r"kooperationsbüro|verbindungsbüro|\w*-?büro\b|\boffice\b|repräsentanz|landesvertretung|"
+    r"german centres?|deutsche[sn]? (?:industrie- und )?handelszentr|außenstelle",
+    re.I,
+)
+INSTITUTION_CUE = re.compile(r"\bDeutsch-[A-ZÄÖÜ]\w+?(?:e|es|er|en)\s+(?:Institut|Zentrum|Haus)\b")
+NETWORK_NOUN = re.compile(
+    r"(?:bündnis|netzwerk|koalition|coalition|allianz|initiative|verbund)\s*$", re.I
+)
+
+# Statuses -----------------------------------------------------------------------------------------
+ACTIVE_CUE = re.compile(
+    r"\bpfleg(?:t|en|te|ten)\b|gepflegt|\bunterhält|\bunterhalten\b|\bbesteht\b|\bbestehen\b|bestehens\b|"
+    r"\bverbinde[tn]?\b|verbunden\b|vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|"
+    r"stärkung|gestärkt|festig|fortführ|fortsetz|erneuer|lebendige[n]? partnerschaft|partnerschaftlich zusammen|"
+    r"wiederaufzunehmen|wiederaufgenommen|jubiläum|feier(?:t|n|ten)\b",
+    re.I,
+)
+DORMANT_CUE = re.compile(
+    r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen", re.I
+)
+ENDED_CUE = re.compile(r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis", re.I)
+
+# Since ---------------------------------------------------------------------------------------------
+FOUNDING_CUE = re.compile(
+    r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen", re.I
+)
+EXISTENCE_CUE = re.compile(r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|partner", re.I)
+
+# Agreements ----------------------------------------------------------------------------------------
+SIGN_CUE = re.compile(r"unterzeichn|unterschrieb|unterschreib|unterschrift|signiert|besiegelt|paraphiert", re.I)
+AGREEMENT_NOUN = re.compile(
+    r"(?:(?:[Gg]emeinsame[snr]?|[Oo]ffizielle[snr]?|[Uu]mfassende[snr]?|[Nn]eue[snr]?)\s+)?"
+    r"(?:[A-ZÄÖÜ][\w-]*?)?(?:Memorandum(?: of Understanding)?|Absichtserklärung|Erklärung|[Vv]ereinbarung|"
+    r"[Aa]bkommen|[Vv]ertrag(?!s)|[Uu]rkunde|Charta|Protokoll|Position|Letter of Intent|\bMoU\b|\bMOU\b)"
+    r"(?:es|s)?(?:\s+(?:über die|zur weiteren|zur) Zusammenarbeit)?"
+)
+FOUNDING_AGREEMENT = re.compile(r"partnerschaft|zusammenarbeit|freundschaft", re.I)
+
+# People --------------------------------------------------------------------------------------------
+ROLE_WORD = (
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Mm]inisterpräsident|[Pp]räsident|[Mm]inister|[Ss]taatssekretär|[Gg]ouverneur|"
+    r"[Bb]otschafter|[Bb]ürgermeister|[Kk]onsul|Landrat|Landrätin|Marschall|Woiwode|Premierminister|"
+    r"Chief Minister|Vorstand|Vorsitzender|Vorsitzende|Regierungschef|Generalkonsul|Beauftragter|Beauftragte)"
+    r"(?:in|innen|en|s)?"
+)
+HOME_ROLES = re.compile(r"ministerpräsident|staatssekretär|landtag|minister|landrat|landrätin", re.I)
+
+# Teaser lists and navigation -----------------------------------------------------------------------
+TEASER_MARKERS = re.compile(
+    r"^(?:weitere meldungen|aktuelle meldungen|weitere pressemitteilungen|das könnte sie auch interessieren|"
+    r"mehr zum thema|verwandte (?:meldungen|artikel|themen)|ähnliche (?:meldungen|artikel)|weitere artikel|"
+    r"weitere nachrichten|related news|neueste meldungen)\s*:?$",
+    re.I,
+)
+BOILERPLATE = re.compile(
+    r"^(?:berechne lesezeit|•?\s*teilen|direkt zum inhalt|zum seitenanfang|link dieser seite:?|/+|drucken|"
+    r"nach oben|zurück|teilen:?|seite teilen|falls sie ihre e-mail.*|\*+|-+|inhalt|navigation|menü|suche)$",
+    re.I,
+)
