@@ -16,6 +16,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
         if "setup_portal" in get_commands():  # TODO(lead): unconditional once the portal has landed
             call_command("setup_portal", verbosity=0)
+        call_command("rebuild_search_index", verbosity=0)
 
 
 @pytest.fixture
