@@ -1,15 +1,163 @@
-"""Portal views (built out by the portal work)."""
+"""Portal views over the register: partner pages, map, timeline, filterable lists, search."""
 
+from __future__ import annotations
+
+import json
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_from_request
 
-from weltnetz.register.models import Actor
+from weltnetz.register.models import Actor, Agreement, Relation, RelationCitation, StatusChange
+
+from . import overview
+from .countries import country_name
+from .forms import RelationFilterForm
+from .models import NewsPage
+
+PER_PAGE = 25
 
 
-def root_redirect(request):
+def root_redirect(request: HttpRequest) -> HttpResponse:
+    """Send / to the visitor's language (German unless the browser prefers English)."""
     return redirect(f"/{get_language_from_request(request) or 'de'}/")
 
 
-def partner_detail(request, slug: str):
-    actor = get_object_or_404(Actor, slug=slug)
-    return render(request, "portal/partner_detail.html", {"actor": actor})
+def _jsonld(actor: Actor) -> str:
+    """The partner's schema.org JSON-LD from the API app, escaped for a <script> element; '' if unavailable."""
+    try:
+        from weltnetz.api.jsonld import partner_jsonld
+    except ImportError:
+        return ""
+    text = json.dumps(partner_jsonld(actor), ensure_ascii=False).translate(_json_script_escapes)
+    return mark_safe(text)  # escaped above like django.utils.html.json_script
+
+
+def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A partner's page: relations with status history and sources, agreements, topics, news, anniversaries."""
+    actor = get_object_or_404(Actor.objects.select_related("parent"), slug=slug)
+    relations = list(
+        Relation.objects.public().filter(partner=actor).select_related("home", "partner").prefetch_related(
+            "topics",
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("source")),
+            Prefetch("citations", queryset=RelationCitation.objects.select_related("source")),
+        )
+    )
+    agreements = list(
+        Agreement.objects.public().involving(actor)
+        .select_related("place", "partner", "document")
+        .prefetch_related("signatories__roles__affiliation", "topics", "citations__source")
+    )
+    topics = {t.pk: t for r in relations for t in r.topics.all()}
+    topics.update({t.pk: t for a in agreements for t in a.topics.all()})
+    anniversaries = [(r, *r.next_anniversary()) for r in relations if r.next_anniversary()]
+    news = NewsPage.objects.live().filter(partners=actor).order_by("-date")[:10]
+    return render(request, "portal/partner_detail.html", {
+        "actor": actor,
+        "country": country_name(actor.country_code),
+        "relations": relations,
+        "agreements": agreements,
+        "topics": sorted(topics.values(), key=lambda t: t.label.casefold()),
+        "anniversaries": sorted(anniversaries, key=lambda a: a[1]),
+        "news": news,
+        "jsonld": _jsonld(actor),
+    })
+
+
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agreement's register entry: date, place, signatories, fields, document and sources."""
+    agreement = get_object_or_404(
+        Agreement.objects.public().select_related("place", "partner", "document", "relation")
+        .prefetch_related("signatories__roles__affiliation", "topics", "citations__source"),
+        pk=pk,
+    )
+    return render(request, "portal/agreement_detail.html", {"agreement": agreement})
+
+
+def _markers(relations) -> list[dict]:
+    """One map marker per partner with coordinates, listing each relation it has with the home region."""
+    markers: dict[int, dict] = {}
+    for r in relations:
+        partner = r.partner
+        if not partner.has_coordinates:
+            continue
+        marker = markers.setdefault(partner.pk, {
+            "name": partner.label, "url": partner.get_absolute_url(), "lat": partner.latitude,
+            "lon": partner.longitude, "country": country_name(partner.country_code), "kind": r.kind,
+            "relations": [],
+        })
+        marker["relations"].append({
+            "kind": str(r.get_kind_display()), "title": r.title, "since": r.since,
+            "status": str(r.get_status_display()) if r.status else "",
+        })
+    return list(markers.values())
+
+
+def map_view(request: HttpRequest) -> HttpResponse:
+    """A map of all partners and offices drawn on bundled country shapes, with the same content as a table."""
+    _, relations = overview.home_relations()
+    relations = sorted(relations, key=lambda r: (r.get_kind_display(), r.partner.label.casefold()))
+    markers = _markers(relations)
+    return render(request, "portal/map.html", {"relations": relations, "markers": markers})
+
+
+def timeline(request: HttpRequest) -> HttpResponse:
+    """The home region's relations by start year, oldest first."""
+    _, relations = overview.home_relations()
+    years: dict[int, list[Relation]] = {}
+    undated = []
+    for r in relations:
+        if r.since:
+            years.setdefault(r.since, []).append(r)
+        elif r.since_note:
+            undated.append(r)
+    return render(request, "portal/timeline.html", {
+        "years": sorted(years.items()),
+        "undated": undated,
+    })
+
+
+def relation_list(request: HttpRequest) -> HttpResponse:
+    """All published relations, filterable by kind, country, continent, topic and status; paginated."""
+    relations = Relation.objects.public()
+    form = RelationFilterForm(request.GET or None, relations=relations)
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+        relations = relations.none()
+    elif form.is_bound:
+        relations = form.filter(relations)
+    relations = relations.select_related("home", "partner").prefetch_related("topics").order_by(
+        "partner__name", "kind", "pk"
+    )
+    page = Paginator(relations, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "portal/relation_list.html", {
+        "form": form, "page_obj": page, "query": query.urlencode(),
+    }, status=status)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Full-text search over partners, relations, agreements and news (weltnetz.search)."""
+    q = request.GET.get("q", "").strip()[:500]
+    results, available, page_number = None, True, 1
+    try:
+        from weltnetz.search.query import search as run_search
+    except ImportError:
+        available = False
+    if q and available:
+        try:
+            page_number = max(1, int(request.GET.get("page", "1")))
+        except ValueError:
+            page_number = 1
+        results = run_search(q, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE)
+    return render(request, "portal/search.html", {
+        "q": q, "results": results, "available": available, "page_number": page_number,
+        "has_next": bool(results) and results.total > page_number * PER_PAGE,
+        "next_page": page_number + 1, "previous_page": page_number - 1,
+    })

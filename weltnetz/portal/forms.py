@@ -1,0 +1,52 @@
+"""The relation list's filter form: labelled selects, validated so that bad values get a clear 400."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from weltnetz.register.models import Relation, Topic
+from weltnetz.register.vocab import Continent, RelationKind, Status
+
+from .countries import country_name
+
+
+def _blank(label):
+    return [("", label)]
+
+
+class RelationFilterForm(forms.Form):
+    """Filters for the list of relations; every field optional, every value checked against the register."""
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    continent = forms.ChoiceField(label=_("Continent"), required=False)
+    topic = forms.ChoiceField(label=_("Field of cooperation"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, relations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        relations = relations if relations is not None else Relation.objects.public()
+        self.fields["kind"].choices = _blank(_("all kinds")) + list(RelationKind.choices)
+        codes = set(relations.exclude(country_code="").values_list("country_code", flat=True).distinct())
+        countries = sorted(((c, country_name(c)) for c in codes), key=lambda c: c[1].casefold())
+        self.fields["country"].choices = _blank(_("all countries")) + countries
+        self.fields["continent"].choices = _blank(_("all continents")) + list(Continent.choices)
+        topics = sorted(((t.slug, t.label) for t in Topic.objects.all()), key=lambda t: t[1].casefold())
+        self.fields["topic"].choices = _blank(_("all fields")) + topics
+        self.fields["status"].choices = _blank(_("any status")) + list(Status.choices)
+
+    def filter(self, relations):
+        """Apply the valid filters through the register's queryset methods."""
+        data = self.cleaned_data
+        if data.get("kind"):
+            relations = relations.of_kind(data["kind"])
+        if data.get("country"):
+            relations = relations.in_country(data["country"])
+        if data.get("continent"):
+            relations = relations.on_continent(data["continent"])
+        if data.get("topic"):
+            relations = relations.with_topic(data["topic"])
+        if data.get("status"):
+            relations = relations.with_status(data["status"])
+        return relations

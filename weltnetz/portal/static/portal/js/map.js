@@ -1,0 +1,46 @@
+// The partner map: Leaflet on bundled Natural Earth country shapes; markers from the page's JSON script tag.
+// No tile server and no inline script (the Content-Security-Policy forbids both).
+(function () {
+  "use strict";
+  var el = document.getElementById("map");
+  var data = document.getElementById("map-markers");
+  if (!el || !data || typeof L === "undefined") return;
+  var markers = JSON.parse(data.textContent);
+  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 8, attributionControl: true });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Natural Earth");
+  map.setView([30, 20], 2);
+  var colours = {
+    state_partnership: "#0b4f6c", cooperation: "#1d6b2f", network_membership: "#6b3fa0",
+    institution: "#8a5a00", representation: "#a10000", municipal_partnership: "#4a5561"
+  };
+  fetch(el.dataset.shapes, { credentials: "same-origin" })
+    .then(function (r) { return r.json(); })
+    .then(function (geo) {
+      L.geoJSON(geo, {
+        style: { color: "#7d97a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+        interactive: false
+      }).addTo(map).bringToBack();
+    });
+  function text(tag, value) { var n = document.createElement(tag); n.textContent = value; return n; }
+  var bounds = [];
+  markers.forEach(function (m) {
+    var popup = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = m.url; link.textContent = m.name;
+    var title = document.createElement("strong"); title.appendChild(link);
+    popup.appendChild(title);
+    if (m.country) popup.appendChild(text("div", m.country));
+    var list = document.createElement("ul"); list.className = "map-popup-list";
+    m.relations.forEach(function (r) {
+      var line = r.kind + (r.title ? ": " + r.title : "") + (r.since ? " (" + el.dataset.labelSince + " " + r.since + ")" : "") + (r.status ? " – " + r.status : "");
+      list.appendChild(text("li", line));
+    });
+    popup.appendChild(list);
+    L.circleMarker([m.lat, m.lon], {
+      radius: 7, color: "#ffffff", weight: 2, fillColor: colours[m.kind] || "#0b4f6c", fillOpacity: 0.95
+    }).bindPopup(popup).bindTooltip(m.name).addTo(map);
+    bounds.push([m.lat, m.lon]);
+  });
+  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 5 });
+})();
