@@ -90,7 +90,7 @@ class Gazetteer:
     def add(self, name: str, country: str | None, type_: str, weight: int = 1) -> None:
         """Add one name (the hook the Django app uses through :meth:`extend`)."""
         key = fold(name)
-        if not key or key in _STOP_NAMES or len(key) < 3:
+        if not key or key in _STOP_NAMES or (len(key) < 3 and not name.isupper()):
             return
         table = self.cities if type_ == "city" else self.scan
         entries = table.setdefault(key, [])

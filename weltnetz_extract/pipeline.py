@@ -143,7 +143,7 @@ def _network_canon(gaz: Gazetteer) -> dict[str, str]:
     for row in _read_tsv("networks.tsv"):
         names = row[0].split("|")
         for n in names:
-            out[fold(n)] = fold(names[0])
+            out[fold(n)] = names[0]
     return out
 
 
@@ -160,8 +160,11 @@ def find_mentions(sentence: str, gaz: Gazetteer, canon: dict[str, str]) -> list[
         return all(b <= x or a >= y for x, y in covered)
 
     def add(surface: str, a: int, b: int, place: Place, partial: bool = False) -> None:
-        key = canon.get(fold(place.name), fold(place.name)) if place.type == "network" else \
-            f"{place.country}:{fold(place.name)}"
+        if place.type == "network":
+            key = "net:" + fold(canon.get(fold(place.name), place.name))
+            surface = canon.get(fold(place.name), surface)  # networks go by their one canonical name
+        else:
+            key = f"{place.country}:{fold(place.name)}"
         out.append(Mention(surface, a, b, place.country, place.type, key, partial))
         covered.append((a, b))
 
@@ -348,7 +351,7 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
         # 1. "Partnerschaften mit China (Liaoning seit 1982 und Jiangsu 1986) – ruhen derzeit"
         pm = _PARTNER_LIST.search(text)
         if pm:
-            country_place = gaz.lookup(pm["country"].strip())
+            country_place = _lookup_inflected(gaz, pm["country"].strip())
             code = country_place.country if country_place else None
             item_status = _status_of(pm["rest"]) or (list_ctx or {}).get("status") or sent_status
             kind = (list_ctx or {}).get("kind") or "state_partnership"
@@ -362,7 +365,11 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
                 if not name or name.lower().startswith("seit") or not name[0].isupper():
                     continue
                 place = gaz.lookup(name)
-                key = f"{place.country if place else code}:{fold(place.name if place else name)}"
+                if place is None:
+                    found = find_mentions(name, gaz, men.canon)
+                    if found and found[0].surface == name:
+                        place = Place(name, found[0].country, found[0].type)
+                key = f"{place.country if place and place.country else code}:{fold(place.name if place else name)}"
                 names.append(name)
                 rs.add(Candidate(kind, name, (place.country if place else None) or code, key, s.index,
                                  year, 3 if year else -1, item_status, 3 if item_status else -1))
@@ -453,6 +460,17 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
     return rs
 
 
+def _lookup_inflected(gaz: Gazetteer, name: str) -> Place | None:
+    """Look a name up, also in its nominative form ("der Russischen Föderation" -> "Russische Föderation")."""
+    name = re.sub(r"^(?:der|die|das|den|dem|des)\s+", "", name)
+    place = gaz.lookup(name)
+    if place is None:
+        place = gaz.lookup(re.sub(r"(?<=[a-zäöü])(?:en|er|em|es)\b(?=\s)", "e", name))
+    if place is None and name.endswith("s"):
+        place = gaz.lookup(name[:-1])
+    return place
+
+
 def _towns(text: str, gaz: Gazetteer, full: list[Mention], domestic: bool = False) -> list[Mention]:
     out = [m for m in full if m.type == "city"] if not domestic else []
     for tm in re.finditer(r"\b[A-ZÄÖÜ][\w'’\-]+(?:\s+(?:an der|am|im|de|di|sur|upon)\s+[A-ZÄÖÜ][\w\-]+)?", text):
@@ -483,9 +501,6 @@ def _offices(text: str, gaz: Gazetteer, ms: list[Mention]) -> list[Mention]:
             if place and not place.domestic and place.type in ("city", "region", "country"):
                 found.append(Mention(name, pos, pos + len(name), place.country, place.type,
                                      f"{place.country}:{fold(place.name)}"))
-    specific = [m for m in found if m.type != "country"]
-    if specific:
-        return specific
     if found:
         return found
     return [m for m in ms if m.partial and m.type == "country"][:1]
@@ -496,31 +511,42 @@ def _offices(text: str, gaz: Gazetteer, ms: list[Mention]) -> list[Mention]:
 class Attributed:
     relations: RelationSet
     focus: int | None
+    title_focus: int | None
 
 
-def _anaphor(rs: RelationSet, seg: Segments, s: Sentence, focus: int | None) -> int | None:
+def _anaphor(rs: RelationSet, seg: Segments, s: Sentence, focus: int | None, networks: bool = False) -> int | None:
     """The relation a sentence without a partner name talks about."""
     usable = {"state_partnership", "cooperation", "joint_commission", "municipal_partnership"}
+    if networks:
+        usable.add("network_membership")
     for prev in reversed(seg.sentences[: s.index]):
         if prev.block != s.block:
             break
         for i in reversed(rs.mentioned.get(prev.index, [])):
             if rs.relations[i].kind in usable:
                 return i
-    if s.section >= 0:
+    if s.section >= 0 and not any(t.block == s.section for t in (seg.sentences[i] for i in seg.title_sentences)):
         for t in seg.sentences:
             if t.block == s.section:
                 ids = [i for i in rs.mentioned.get(t.index, []) if rs.relations[i].kind in usable]
                 if ids:
                     return ids[0]
+        return _title_focus(rs, seg)  # a sub-section about something else: only the title's partner
     return focus
 
 
-def _focus(rs: RelationSet, seg: Segments) -> int | None:
+def _title_focus(rs: RelationSet, seg: Segments) -> int | None:
     for si in seg.title_sentences:
         ids = [i for i in rs.mentioned.get(si, []) if rs.relations[i].kind not in GROUP]
         if ids:
             return ids[0]
+    return None
+
+
+def _focus(rs: RelationSet, seg: Segments) -> int | None:
+    title = _title_focus(rs, seg)
+    if title is not None:
+        return title
     counts: dict[int, int] = {}
     for ids in rs.mentioned.values():
         for i in ids:
@@ -584,7 +610,10 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
             pending_topics_for = []
         if is_trigger and block_kind != "heading":
             slugs = {slug for slug, rx in vocab.TOPIC_RES.items() if rx.search(text)}
-            ids = [i for i in named if rs.relations[i].kind not in GROUP]
+            partial_keys = {m.key for m in men.by_sentence[s.index] if m.partial}
+            via_compound = [i for i in named if rs.relations[i].key in partial_keys]
+            ids = [i for i in dict.fromkeys(touched + via_compound) if rs.relations[i].kind not in GROUP] or \
+                [i for i in named if rs.relations[i].kind not in GROUP]
             if not ids:
                 ids = pending_topics_for if block_kind == "list_item" and pending_topics_for else (
                     [target] if target is not None else [])
@@ -592,7 +621,7 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
                 rs.topics.setdefault(i, set()).update(slugs)
             if text.rstrip().endswith(":"):
                 pending_topics_for = ids
-    return Attributed(rs, focus)
+    return Attributed(rs, focus, _title_focus(rs, seg))
 
 
 def _set_since(r: Candidate, year: int, rank: int) -> None:
@@ -622,7 +651,8 @@ def _stem(title: str) -> str:
     return re.sub(r"(es|s)$", "", noun)
 
 
-def agreements(doc: Document, seg: Segments, men: Mentions, att: Attributed, people: list[Person]) -> Agreements:
+def agreements(doc: Document, seg: Segments, men: Mentions, att: Attributed, people: list[Person],
+               home: str) -> Agreements:
     rs = att.relations
     out: list[Agreement] = []
     for s in seg.sentences:
@@ -650,7 +680,10 @@ def agreements(doc: Document, seg: Segments, men: Mentions, att: Attributed, peo
                 by_adj = [r for r in rs.relations if r.country in adj_codes and r.kind not in GROUP]
                 target = by_adj[0] if by_adj else None
                 if target is None:
-                    t = _anaphor(rs, seg, s, att.focus)
+                    domestic_only = any(m.domestic and fold(m.surface) != fold(home) for m in men.by_sentence[s.index])
+                    if domestic_only:
+                        continue
+                    t = _anaphor(rs, seg, s, att.title_focus, networks=True)
                     target = rs.relations[t] if t is not None else None
                 partner = target.partner if target else None
         if not partner:
@@ -688,15 +721,18 @@ def agreements(doc: Document, seg: Segments, men: Mentions, att: Attributed, peo
 
 # -- stage 6: people ------------------------------------------------------------------------------------
 _NAME = r"(?:Dr\.\s+|Prof\.\s+)*(?P<name>[A-ZÄÖÜÉŁ][\w\-’']+(?:\s+(?:von|van|de|di|da|zu)?\s*[A-ZÄÖÜÉŁ][\w\-’']+){1,2})"
-_ROLE_NAME = re.compile(rf"\b(?P<role>{vocab.ROLE_WORD})\s+(?:\w+\s+)?{_NAME}")
+_ROLE_NAME = re.compile(rf"\b(?P<role>{vocab.ROLE_WORD})\s+{_NAME}")
 _NAME_ROLE = re.compile(rf"{_NAME},\s+(?:der\s+|die\s+)?(?P<role>{vocab.ROLE_WORD}[^,;()]*)")
 _ROLE_OF_NAME = re.compile(
-    rf"\b(?P<role>{vocab.ROLE_WORD})\s+(?:der|des|von|aus)\s+[^,;]{{2,80}}?,\s+(?P<names>[A-ZÄÖÜÉŁ][^,;()]*?(?:\s+und\s+[A-ZÄÖÜÉŁ][^,;()]*?)?)(?=[,;()]|\s*$|\s+\()"
+    rf"\b(?P<role>{vocab.ROLE_WORD})\s+(?:der|des|von|aus|für)\s+[^,;]{{2,80}}?,\s+(?P<names>[A-ZÄÖÜÉŁ][^,;()]*?(?:\s+und\s+[A-ZÄÖÜÉŁ][^,;()]*?)?)(?=[,;()]|\s*$|\s+\()"
 )
 _NOT_NAME = re.compile(
     r"^(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Baden|Land|Landes|Landtag|Mit|Und|Im|In|Am|Für|Bei|Zum|Zur)\b|"
     r"Württemberg|Regierung|Ministerium|Kommission|Delegation|Präfektur|Provinz|Bundes",
 )
+
+
+_LEAD_NOUNS = {"Leitung", "Besuch", "Wahl", "Empfang", "Einladung", "Delegation", "Gespräch", "Treffen", "Gast"}
 
 
 @dataclass(slots=True)
@@ -709,7 +745,13 @@ def people(doc: Document, seg: Segments, men: Mentions, home: str) -> People:
     gaz = default_gazetteer()
 
     def add(name: str, role: str | None, s: Sentence, affiliation: str | None) -> None:
-        name = re.sub(r"\s+", " ", name).strip()
+        name = re.sub(r"\s+", " ", name).strip().rstrip(".,;:“”\"'")
+        words = name.split()
+        while len(words) > 2 and (words[0] in _LEAD_NOUNS or words[1] in ("von", "vom")):
+            words = words[2:] if words[1] in ("von", "vom") else words[1:]
+        name = " ".join(words)
+        if any(gaz.lookup(w) is not None and gaz.lookup(w).type in ("country", "region") for w in words):
+            return
         if _NOT_NAME.search(name) or len(name.split()) < 2 or any(w.lower() == w for w in name.split()[-1:]):
             return
         if gaz.lookup(name) is not None:
@@ -765,7 +807,7 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Facts:
     rs = relations(doc, seg, men, gaz, opts)
     att = attributes(doc, seg, men, rs)
     ppl = people(doc, seg, men, home)
-    ags = agreements(doc, seg, men, att, ppl.items)
+    ags = agreements(doc, seg, men, att, ppl.items, home)
     facts = Facts()
     for i, r in enumerate(rs.relations):
         s = seg.sentences[r.sentence]

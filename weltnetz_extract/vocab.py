@@ -39,7 +39,8 @@ TOPIC_RES = {slug: re.compile(rx, re.I) for slug, rx in TOPIC_CUES.items()}
 # A sentence names fields of cooperation only where it talks about working together on them.
 TOPIC_TRIGGER = re.compile(
     r"zusammenarbeit|kooperation|kooperier|bereich|themen|thema\b|themenfeld|schwerpunkt|zukunftsfeld|"
-    r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch in|handlungsfeld",
+    r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch in|handlungsfeld|bündnis|"
+    r"netzwerk|gemeinsame[nm]? ziel",
     re.I,
 )
 
@@ -101,7 +102,7 @@ EXISTENCE_CUE = re.compile(r"besteht|bestehen|pflegt|pflegen|unterhält|verbinde
 SIGN_CUE = re.compile(r"unterzeichn|unterschrieb|unterschreib|unterschrift|signiert|besiegelt|paraphiert", re.I)
 AGREEMENT_NOUN = re.compile(
     r"(?:(?:[Gg]emeinsame[snr]?|[Oo]ffizielle[snr]?|[Uu]mfassende[snr]?|[Nn]eue[snr]?)\s+)?"
-    r"(?:[A-ZÄÖÜ][\w-]*?)?(?:Memorandum(?: of Understanding)?|Absichtserklärung|Erklärung|[Vv]ereinbarung|"
+    r"(?:[A-ZÄÖÜ][\w-]*?)?(?:[Mm]emorandum(?: of Understanding)?|[Aa]bsichtserklärung|[Ee]rklärung|[Vv]ereinbarung|"
     r"[Aa]bkommen|[Vv]ertrag(?!s)|[Uu]rkunde|Charta|Protokoll|Position|Letter of Intent|\bMoU\b|\bMOU\b)"
     r"(?:es|s)?(?:\s+(?:über die|zur weiteren|zur) Zusammenarbeit)?"
 )
