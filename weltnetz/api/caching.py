@@ -1,0 +1,102 @@
+"""Conditional requests and response caching keyed by a cheap "register version".
+
+The version is a digest of row counts and the latest change times of the register and the pages; it is
+computed at most every few seconds per process (and dropped at once when this process saves a record), so
+ETags change when the data does, and rendered lists, facets and exports are reused until then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+VERSION_KEY = "weltnetz:api:version"
+VERSION_SECONDS = 5  # how stale an ETag may be after another process changed the data
+BODY_SECONDS = 600
+BODY_MAX_BYTES = 32 * 1024 * 1024
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def _compute_version() -> tuple[str, float]:
+    from wagtail.models import Page, Revision
+
+    from weltnetz.register.models import Actor, Agreement, Relation, RelationCitation, StatusChange, Topic
+
+    rel = Relation.objects.aggregate(n=Count("id"), m=Max("updated_at"), live=Count("id", filter=Q(live=True)))
+    rev = Revision.objects.aggregate(n=Count("id"), m=Max("created_at"))
+    pages = Page.objects.aggregate(n=Count("id"), m=Max("last_published_at"))
+    parts = [
+        rel, rev, pages, Actor.objects.aggregate(n=Count("id"), m=Max("id")), Agreement.objects.count(),
+        StatusChange.objects.aggregate(n=Count("id"), m=Max("id")), RelationCitation.objects.count(),
+        Topic.objects.count(),
+    ]
+    stamps = [d["m"] for d in (rel, rev, pages) if d.get("m")]
+    modified = max([EPOCH, *stamps])
+    token = hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
+    return token, modified.timestamp()
+
+
+def register_version() -> tuple[str, float]:
+    """(token, last-modified timestamp) of the register as it is now, cached for a few seconds."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = _compute_version()
+        cache.set(VERSION_KEY, version, VERSION_SECONDS)
+    return version
+
+
+def forget_version(*args: Any, **kwargs: Any) -> None:
+    """Signal receiver: a record changed in this process, so the next request recomputes the version."""
+    cache.delete(VERSION_KEY)
+
+
+def cached_response(
+    request: HttpRequest,
+    build: Callable[[], Any],
+    *,
+    content_type: str = "application/json; charset=utf-8",
+    render: Callable[[Any], bytes] | None = None,
+    filename: str | None = None,
+) -> HttpResponse:
+    """Answer 304 when the client's copy is current, else the cached or freshly built body with ETag."""
+    token, modified = register_version()
+    ident = f"{token}|{request.build_absolute_uri()}|{content_type}"
+    etag = '"' + hashlib.sha1(ident.encode(), usedforsecurity=False).hexdigest()[:24] + '"'
+    last_modified = int(modified)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return _stamp(not_modified, etag, last_modified)
+    key = "weltnetz:api:body:" + etag
+    body = cache.get(key)
+    if body is None:
+        data = build()
+        body = render(data) if render else json_bytes(data)
+        if len(body) <= BODY_MAX_BYTES:
+            cache.set(key, body, BODY_SECONDS)
+    response = HttpResponse(body, content_type=content_type)
+    if filename:
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return _stamp(response, etag, last_modified)
+
+
+def _stamp(response: HttpResponse, etag: str, last_modified: int) -> HttpResponse:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "public, max-age=60"
+    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
+    return response
+
+
+def json_bytes(data: Any) -> bytes:
+    """Compact UTF-8 JSON (dates as ISO strings)."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()

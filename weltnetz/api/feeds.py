@@ -1,0 +1,109 @@
+"""Feeds: the news as Atom and RSS (Django syndication) and the round anniversaries as iCalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from .anniversaries import anniversaries_between
+from .caching import cached_response
+
+FEED_ITEMS = 50
+CALENDAR_YEARS = 5
+
+
+class NewsRssFeed(Feed):
+    """The latest published news articles."""
+
+    def title(self) -> str:
+        return _("weltnetz – News on international relations")
+
+    def description(self) -> str:
+        return _("News of the register of international relations")
+
+    def link(self) -> str:
+        return "/de/"
+
+    def items(self):
+        from weltnetz.portal.models import NewsPage
+
+        return NewsPage.objects.live().public().order_by("-date", "-id")[:FEED_ITEMS]
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        return item.lead
+
+    def item_link(self, item) -> str:
+        return item.get_url() or "/"
+
+    def item_pubdate(self, item) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(item.date, dt.time(12)))
+
+    def item_updateddate(self, item) -> dt.datetime | None:
+        return item.last_published_at
+
+    def item_categories(self, item) -> list[str]:
+        return [item.kicker] if item.kicker else []
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self) -> str:
+        return self.description()
+
+
+def news_rss(request: HttpRequest) -> HttpResponse:
+    """RSS 2.0 of the news, with an ETag like every API answer."""
+    return cached_response(request, lambda: NewsRssFeed()(request).content,
+                           content_type="application/rss+xml; charset=utf-8", render=lambda b: b)
+
+
+def news_atom(request: HttpRequest) -> HttpResponse:
+    """Atom 1.0 of the news."""
+    return cached_response(request, lambda: NewsAtomFeed()(request).content,
+                           content_type="application/atom+xml; charset=utf-8", render=lambda b: b)
+
+
+def anniversaries_calendar(request: HttpRequest) -> bytes:
+    """An all-day event for each round anniversary of the coming years (on the day when known, else 1 January)."""
+    today = timezone.localdate()
+    cal = Calendar()
+    cal.add("prodid", "-//weltnetz//anniversaries//DE")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", _("weltnetz – anniversaries of international relations"))
+    stamp = timezone.now()
+    host = request.get_host().split(":")[0] or "weltnetz"
+    for a in anniversaries_between(dt.date(today.year, 1, 1), dt.date(today.year + CALENDAR_YEARS, 12, 31)):
+        rel = a["relation"]
+        day = a["date"] or dt.date(a["year"], 1, 1)
+        event = Event()
+        event.add("uid", f"relation-{rel['id']}-{a['year']}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("summary", _("%(age)s years: %(home)s – %(partner)s") % {
+            "age": a["age"], "home": rel["home"]["name"], "partner": rel["partner"]["name"]})
+        note = _("Since %(year)s.") % {"year": rel["since"]}
+        if a["precision"] != "day":
+            note += " " + _("The exact day is not known; the event marks the year.")
+        event.add("description", note)
+        event.add("url", request.build_absolute_uri(rel["url"]))
+        event.add("categories", [rel["kind"]])
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def anniversaries_ics(request: HttpRequest) -> HttpResponse:
+    """iCalendar of the round anniversaries of the coming years."""
+    return cached_response(request, lambda: anniversaries_calendar(request),
+                           content_type="text/calendar; charset=utf-8", render=lambda b: b,
+                           filename="weltnetz-anniversaries.ics")

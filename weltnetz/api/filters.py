@@ -1,0 +1,262 @@
+"""Query parameters of the list endpoints, checked against the vocabularies, and turned into querysets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import pycountry
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+from ninja import Schema
+from pydantic import Field
+
+from weltnetz.register.models import Actor, Relation, Topic
+from weltnetz.register.vocab import ActorKind, Continent, RelationKind, Status
+
+from .errors import ApiError
+
+MAX_PAGE_SIZE = 500
+MAX_INT = 2**31 - 1
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,160}$")
+STATE = re.compile(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")
+FACETS = ("kind", "country", "status", "topic", "continent")
+
+
+class Paging(Schema):
+    page: int = Field(1, ge=1, le=MAX_INT, description="Page number, from 1")
+    page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page (at most {MAX_PAGE_SIZE})")
+
+
+class RelationFilters(Schema):
+    kind: str | None = Field(None, description="Kind(s), comma-separated: " + ", ".join(RelationKind.values))
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code(s) of the partner's country")
+    continent: str | None = Field(None, description="Continent(s) of the partner: " + ", ".join(Continent.values))
+    status: str | None = Field(None, description="Status(es): active, dormant, ended (on `as_of` when given)")
+    topic: str | None = Field(None, description="Topic slug(s), see /topics")
+    home: str | None = Field(None, description="Slug of the home actor")
+    place: int | None = Field(None, ge=1, le=MAX_INT, description="Id of a place on either side")
+    state: str | None = Field(None, description="ISO 3166-2 subdivision of the home actor, e.g. DE-BW")
+    since_from: int | None = Field(None, ge=0, le=9999, description="Start year at least")
+    since_to: int | None = Field(None, ge=0, le=9999, description="Start year at most")
+    as_of: dt.date | None = Field(None, description="A date: report (and filter) the status on that day")
+    q: str | None = Field(None, description="Full text (German stemming) and partner names")
+    ordering: str | None = Field(
+        None, description="Comma-separated: partner, since, kind, country, status, id; prefix - to reverse"
+    )
+
+
+class RelationListFilters(RelationFilters, Paging):
+    facets: str | None = Field(None, description="Comma-separated facets to count: " + ",".join(FACETS))
+
+
+class PlaceFilters(Paging):
+    kind: str | None = Field(None, description="Kind(s), comma-separated: " + ", ".join(ActorKind.values))
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code(s)")
+    continent: str | None = Field(None, description="Continent(s)")
+    state: str | None = Field(None, description="ISO 3166-2 subdivision, e.g. DE-BW")
+    q: str | None = Field(None, description="Name (any spelling), full text")
+    ordering: str | None = Field(None, description="name, country, kind, id; prefix - to reverse")
+
+
+# -- value checks -------------------------------------------------------------------------------
+def clean_text(value: str) -> str:
+    """Drop NUL and other control characters that databases refuse in query strings."""
+    return "".join(ch for ch in value if ch >= " " or ch in "\t\n").strip()
+
+
+def split(field: str, value: str | None) -> list[str]:
+    if value is None:
+        return []
+    items = [v.strip() for v in clean_text(value).split(",") if v.strip()]
+    if not items:
+        raise ApiError(field, "empty value")
+    return items
+
+
+def choices(field: str, value: str | None, allowed: list[str] | tuple[str, ...]) -> list[str]:
+    """Comma-separated values, each one of `allowed`."""
+    items = split(field, value)
+    for item in items:
+        if item not in allowed:
+            raise ApiError(field, f"unknown value '{item[:80]}'; expected one of: {', '.join(allowed)}")
+    return items
+
+
+def countries(field: str, value: str | None) -> list[str]:
+    items = [v.upper() for v in split(field, value)]
+    for item in items:
+        if len(item) != 2 or pycountry.countries.get(alpha_2=item) is None:
+            raise ApiError(field, f"unknown country '{item[:80]}'; expected an ISO 3166-1 alpha-2 code such as FR")
+    return items
+
+
+def state_code(field: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = clean_text(value).upper()
+    if not STATE.match(code) or pycountry.subdivisions.get(code=code) is None:
+        raise ApiError(field, f"unknown subdivision '{code[:80]}'; expected an ISO 3166-2 code such as DE-BW")
+    return code
+
+
+def topic_slugs() -> list[str]:
+    slugs = cache.get("weltnetz:api:topics")
+    if slugs is None:
+        slugs = list(Topic.objects.order_by("slug").values_list("slug", flat=True))
+        cache.set("weltnetz:api:topics", slugs, 60)
+    return slugs
+
+
+def ordering(field: str, value: str | None, allowed: dict[str, str], default: list[str]) -> list[str]:
+    """Map public ordering names to model fields; always end with id so pages are stable."""
+    if value is None:
+        return [*default, "id"]
+    fields = []
+    for item in split(field, value):
+        name = item.lstrip("-")
+        if name not in allowed:
+            raise ApiError(field, f"cannot order by '{item[:80]}'; expected one of: {', '.join(allowed)}")
+        fields.append(("-" if item.startswith("-") else "") + allowed[name])
+    return [*fields, "id"]
+
+
+def search_ids(q: str, kind: str) -> list[int] | None:
+    """Ids matching `q` from the search index, or None when the search module is not installed."""
+    try:
+        from weltnetz.search.query import matching_ids
+    except ImportError:
+        return None
+    return list(matching_ids(q, kind))
+
+
+def name_match(prefix: str, q: str) -> Q:
+    """Case-insensitive substring match on a place's names (German, English, folded key)."""
+    from weltnetz.register.models import fold
+
+    cond = Q(**{f"{prefix}name__icontains": q}) | Q(**{f"{prefix}name_en__icontains": q})
+    if key := fold(q):
+        cond |= Q(**{f"{prefix}name_key__contains": key})
+    return cond
+
+
+# -- relations ----------------------------------------------------------------------------------
+RELATION_ORDER = {
+    "partner": "partner__name", "since": "since", "kind": "kind", "country": "country_code",
+    "status": "status", "id": "id", "home": "home__name",
+}
+
+
+def filter_relations(f: RelationFilters) -> QuerySet:
+    """Published relations matching the filters (annotated with `status_then` when as_of is given)."""
+    qs = Relation.objects.public()
+    if kinds := choices("kind", f.kind, RelationKind.values):
+        qs = qs.filter(kind__in=kinds)
+    if codes := countries("country", f.country):
+        qs = qs.filter(country_code__in=codes)
+    if conts := choices("continent", f.continent, Continent.values):
+        qs = qs.filter(partner__continent__in=conts)
+    if slugs := choices("topic", f.topic, topic_slugs()):
+        qs = qs.filter(topics__slug__in=slugs)
+        if len(slugs) > 1:
+            qs = qs.distinct()
+    if f.home is not None:
+        home = clean_text(f.home)
+        if not SLUG.match(home) or not Actor.objects.filter(slug=home).exists():
+            raise ApiError("home", f"no place with the slug '{home[:80]}'")
+        qs = qs.filter(home__slug=home)
+    if f.place is not None:
+        qs = qs.filter(Q(home_id=f.place) | Q(partner_id=f.place))
+    if state := state_code("state", f.state):
+        qs = qs.filter(home__subdivision_code=state)
+    if f.since_from is not None:
+        qs = qs.filter(since__gte=f.since_from)
+    if f.since_to is not None:
+        qs = qs.filter(since__lte=f.since_to)
+    if f.since_from is not None and f.since_to is not None and f.since_from > f.since_to:
+        raise ApiError("since_to", "must not be before since_from")
+    statuses = choices("status", f.status, Status.values)
+    if f.as_of is not None:
+        qs = qs.status_as_of(f.as_of)
+        if statuses:
+            qs = qs.filter(status_then__in=statuses)
+    elif statuses:
+        qs = qs.filter(status__in=statuses)
+    if f.q is not None:
+        q = clean_text(f.q)[:1000]
+        if q:
+            cond = name_match("partner__", q) | Q(title__icontains=q)
+            ids = search_ids(q, "relation")
+            if ids:
+                cond |= Q(id__in=ids)
+            actor_ids = search_ids(q, "actor")
+            if actor_ids:
+                cond |= Q(partner_id__in=actor_ids)
+            qs = qs.filter(cond)
+    return qs
+
+
+def facet_counts(qs: QuerySet, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Value counts of each facet under the current filters, largest first."""
+    base = qs.order_by()
+    column = {
+        "kind": "kind", "country": "country_code", "continent": "partner__continent", "topic": "topics__slug",
+        "status": "status_then" if "status_then" in qs.query.annotations else "status",
+    }
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        col = column[name]
+        rows = base.values(col).annotate(n=Count("id", distinct=name == "topic")).order_by("-n", col)
+        out[name] = [{"value": r[col] or "", "count": r["n"]} for r in rows if r[col] is not None or name != "topic"]
+    return out
+
+
+# -- places -------------------------------------------------------------------------------------
+PLACE_ORDER = {"name": "name", "country": "country_code", "kind": "kind", "id": "id"}
+
+
+def filter_places(f: PlaceFilters) -> QuerySet:
+    qs = Actor.objects.all()
+    if kinds := choices("kind", f.kind, ActorKind.values):
+        qs = qs.filter(kind__in=kinds)
+    if codes := countries("country", f.country):
+        qs = qs.filter(country_code__in=codes)
+    if conts := choices("continent", f.continent, Continent.values):
+        qs = qs.filter(continent__in=conts)
+    if state := state_code("state", f.state):
+        qs = qs.filter(subdivision_code=state)
+    if f.q is not None:
+        q = clean_text(f.q)[:1000]
+        if q:
+            cond = name_match("", q)
+            ids = search_ids(q, "actor")
+            if ids:
+                cond |= Q(id__in=ids)
+            qs = qs.filter(cond)
+    return qs
+
+
+# -- pages --------------------------------------------------------------------------------------
+def paginate(request: HttpRequest, qs: QuerySet, paging: Paging) -> tuple[list, dict[str, Any]]:
+    """Slice one page; a page past the end is refused naming the last page."""
+    count = qs.count()
+    pages = max(1, math.ceil(count / paging.page_size))
+    if paging.page > pages:
+        raise ApiError("page", f"page {paging.page} is past the last page ({pages})", status=404)
+    start = (paging.page - 1) * paging.page_size
+    items = list(qs[start : start + paging.page_size])
+
+    def link(page: int) -> str:
+        params = request.GET.copy()
+        params["page"] = str(page)
+        return request.build_absolute_uri(request.path + "?" + params.urlencode())
+
+    meta = {
+        "count": count, "page": paging.page, "page_size": paging.page_size, "pages": pages,
+        "next": link(paging.page + 1) if paging.page < pages else None,
+        "previous": link(paging.page - 1) if paging.page > 1 else None,
+    }
+    return items, meta

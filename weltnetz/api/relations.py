@@ -1,0 +1,72 @@
+"""/relations: the filtered, faceted list of published relations and one relation with its history and sources."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Path, Query, Router
+
+from weltnetz.register.models import Relation
+
+from . import filters as f
+from .caching import cached_response
+from .errors import ApiError
+from .records import cited, place_ref_of, relation_items, relation_values
+from .schemas import RelationDetail, RelationPage
+from .v1_common import ERRORS
+
+router = Router(tags=["relations"])
+
+
+@router.get("", response={200: RelationPage, **ERRORS}, url_name="relation_list")
+def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -> HttpResponse:
+    """Published relations with filters, ordering, paging and optional facet counts."""
+
+    def build() -> dict:
+        qs = f.filter_relations(params)
+        facets = f.choices("facets", params.facets, f.FACETS)
+        order = f.ordering("ordering", params.ordering, f.RELATION_ORDER, ["partner__name"])
+        rows, meta = f.paginate(request, relation_values(qs.order_by(*order)), params)
+        data = {**meta, "results": relation_items(rows, with_as_of=params.as_of is not None)}
+        if facets:
+            data["facets"] = f.facet_counts(qs, facets)
+        return data
+
+    return cached_response(request, build)
+
+
+@router.get("/{relation_id}", response={200: RelationDetail, **ERRORS}, url_name="relation_detail")
+def get_relation(request: HttpRequest, relation_id: int = Path(..., ge=1, le=f.MAX_INT)) -> HttpResponse:
+    """One published relation with its dated status history and the sources of each fact."""
+
+    def build() -> dict:
+        rel = (
+            Relation.objects.public().select_related("home", "partner")
+            .prefetch_related("topics", "status_changes__source", "citations__source", "agreements")
+            .filter(pk=relation_id).first()
+        )
+        if rel is None:
+            raise ApiError("relation_id", f"no published relation with id {relation_id}", status=404)
+        row = relation_values(Relation.objects.filter(pk=rel.pk)).get()
+        item = relation_items([row], topics={rel.pk: sorted(t.slug for t in rel.topics.all())})[0]
+        item["home"], item["partner"] = place_ref_of(rel.home), place_ref_of(rel.partner)
+        return {
+            **item, "note": rel.note, "note_en": rel.note_en,
+            "status_history": [
+                {"status": c.status, "date": c.date, "precision": c.precision, "note": c.note,
+                 "sources": [cited(c)] if c.source_id or c.passage else []}
+                for c in rel.status_changes.all()
+            ],
+            "sources": [{"field": c.field, **cited(c)} for c in rel.citations.all()],
+            "agreements": [
+                {"id": a.id, "title": a.title, "kind": a.kind, "date": a.date, "url": f"{f_agreements()}/{a.id}"}
+                for a in rel.agreements.all() if a.live
+            ],
+        }
+
+    return cached_response(request, build)
+
+
+def f_agreements() -> str:
+    from .records import api_url
+
+    return api_url("agreement_list")
