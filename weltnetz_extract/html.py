@@ -75,7 +75,12 @@ def _meta(root: Any) -> dict[str, str]:
 
 def _walk(root: Any) -> list[tuple[str, str]]:
     """Block elements in document order, with hints; asides and teaser sections become teasers."""
-    body = root.find(".//main") or root.find(".//article") or root.find(".//body") or root
+    body = root
+    for xp in (".//main", ".//article", ".//body"):
+        found = root.find(xp)
+        if found is not None:
+            body = found
+            break
     lines: list[tuple[str, str]] = []
     skip_until: Any = None
     teaser_depth_el: Any = None

@@ -450,12 +450,17 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             rs.add(Candidate("institution", name, code, f"inst:{fold(name)}", s.index))
 
     # which relations each sentence names
+    patterns = [re.compile(rf"(?<!\w){re.escape(fold(r.partner))}(?!\w)") for r in rs.relations]
     for s in seg.sentences:
         ids = []
         for m in men.by_sentence[s.index]:
             for i, r in enumerate(rs.relations):
                 if r.key == m.key and i not in ids:
                     ids.append(i)
+        folded = fold(s.text)
+        for i, rx in enumerate(patterns):
+            if i not in ids and rs.relations[i].kind not in GROUP and rx.search(folded):
+                ids.append(i)
         rs.mentioned[s.index] = ids
     return rs
 
@@ -475,7 +480,10 @@ def _towns(text: str, gaz: Gazetteer, full: list[Mention], domestic: bool = Fals
     out = [m for m in full if m.type == "city"] if not domestic else []
     for tm in re.finditer(r"\b[A-ZÄÖÜ][\w'’\-]+(?:\s+(?:an der|am|im|de|di|sur|upon)\s+[A-ZÄÖÜ][\w\-]+)?", text):
         word = tm.group(0)
-        if word in _STOP_CAP:
+        if word in _STOP_CAP or tm.start() == 0:
+            continue
+        # a town follows a cue, a preposition, a conjunction or an adjective, never a first name
+        if not _TOWN_CONTEXT.search(text[: tm.start()]):
             continue
         place = gaz.lookup(word, cities=True)
         if place and place.type == "city" and place.domestic == domestic:
@@ -483,6 +491,13 @@ def _towns(text: str, gaz: Gazetteer, full: list[Mention], domestic: bool = Fals
             if not any(m.key == key for m in out):
                 out.append(Mention(word, tm.start(), tm.end(), place.country, "city", key))
     return out
+
+
+_TOWN_CONTEXT = re.compile(
+    r"(?:partnerstadt|partnerstädte[n]?|partnergemeinde|stadt|gemeinde|kommune|landkreis|kreis|mit|zwischen|und|"
+    r"sowie|nach|in|,|[a-zäöü]+ischen?)\s+(?:der\s+|dem\s+|den\s+)?$",
+    re.I,
+)
 
 
 def _offices(text: str, gaz: Gazetteer, ms: list[Mention]) -> list[Mention]:
@@ -575,9 +590,13 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
         target = None if named else _anaphor(rs, seg, s, focus)
         # since: "seit 1982" next to a partner, founding verbs, anniversaries
         sy = SINCE_YEAR.search(text)
-        if sy and vocab.EXISTENCE_CUE.search(text):
-            ids = [i for i in touched if rs.relations[i].kind not in GROUP]
-            if len(set(ids)) == 1:
+        if sy and vocab.EXISTENCE_CUE.search(text) and not vocab.DORMANT_CUE.search(text):
+            ids = list(dict.fromkeys(touched))
+            if len(ids) > 1:  # the relation named nearest before "seit"
+                before = {m.key: m.end for m in men.by_sentence[s.index] if m.end <= sy.start()}
+                ids = sorted((i for i in ids if rs.relations[i].key in before),
+                             key=lambda i: -before[rs.relations[i].key])[:1] or ids[:0]
+            if len(ids) == 1:
                 _set_since(rs.relations[ids[0]], int(sy["y"]), 2)
         if vocab.FOUNDING_CUE.search(text):
             years = [d.year for d in find_dates(text)]
@@ -712,7 +731,8 @@ def agreements(doc: Document, seg: Segments, men: Mentions, att: Attributed, peo
             out.append(Agreement(title, partner, date, place, sig, ev))
     # A dated partnership declaration founds the relation where nothing else says when it began.
     for a in out:
-        if a.date and vocab.FOUNDING_AGREEMENT.search(a.title):
+        renewal = a.evidence is not None and re.search(r"\bneue|erneu", a.title + " " + a.evidence.text, re.I)
+        if a.date and vocab.FOUNDING_AGREEMENT.search(a.title) and not renewal:
             for r in rs.relations:
                 if fold(r.partner) == fold(a.partner) and r.kind not in GROUP:
                     _set_since(r, int(a.date[:4]), 0)

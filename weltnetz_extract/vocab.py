@@ -20,7 +20,7 @@ TOPIC_CUES: dict[str, str] = {
     "greentech": r"green ?tech|umwelttechn|ressourcenschonend|ressourcensparend|ressourceneffizien",
     "health": r"gesundheit|medizin|pflege\b|pflegekr|krankenh|rettungsdienst|klinik",
     "science": r"wissenschaft|forschung|hochschul|universität|innovation",
-    "education": _W + r"bildung|ausbildung|weiterbildung|" + _W + r"schul(?!d)|schüler|lehrkräfte|bildungs",
+    "education": r"(?<!meinungs)(?<!regierungs)bildung|ausbildung|weiterbildung|" + _W + r"schul(?!d)|schüler|lehrkräfte|bildungs",
     "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen",
     "youth": _W + r"jugend",
     "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation",
@@ -39,7 +39,7 @@ TOPIC_RES = {slug: re.compile(rx, re.I) for slug, rx in TOPIC_CUES.items()}
 # A sentence names fields of cooperation only where it talks about working together on them.
 TOPIC_TRIGGER = re.compile(
     r"zusammenarbeit|kooperation|kooperier|bereich|themen|thema\b|themenfeld|schwerpunkt|zukunftsfeld|"
-    r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch in|handlungsfeld|bündnis|"
+    r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch|mittelpunkt|handlungsfeld|bündnis|"
     r"netzwerk|gemeinsame[nm]? ziel",
     re.I,
 )
@@ -96,7 +96,7 @@ ENDED_CUE = re.compile(r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis"
 FOUNDING_CUE = re.compile(
     r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen", re.I
 )
-EXISTENCE_CUE = re.compile(r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|partner", re.I)
+EXISTENCE_CUE = re.compile(r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied", re.I)
 
 # Agreements ----------------------------------------------------------------------------------------
 SIGN_CUE = re.compile(r"unterzeichn|unterschrieb|unterschreib|unterschrift|signiert|besiegelt|paraphiert", re.I)
