@@ -1,0 +1,521 @@
+"""Ingestion and review: documents become Sources with proposed facts; accepted facts become register records.
+
+Everything here runs in transactions: an ingested document is stored with all its proposals or not at all,
+and an accepted fact creates all its records (actors, relation, status, citations, agreement, people) or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from weltnetz.register.models import (
+    Actor,
+    Agreement,
+    AgreementCitation,
+    Person,
+    Relation,
+    RelationCitation,
+    Role,
+    Source,
+    StatusChange,
+    Topic,
+    fold,
+    home_region,
+)
+from weltnetz.register.vocab import ActorKind, Precision, RelationKind, Status
+
+from .extraction import Document, DocumentError, Facts, extract_facts, read_file, register_gazetteer
+from .models import ProposedFact
+
+State = ProposedFact.State
+
+
+class ReviewError(ValueError):
+    """A fact that cannot be accepted as it stands; the message names the field and the reason."""
+
+
+# -- finding register actors by name ---------------------------------------------------------------------
+# Words the documents put before a name that the register keeps bare ("Präfektur Kanagawa" -> "Kanagawa").
+_PREFIXES = re.compile(
+    r"^(?:der |die |das |dem |den )?(?:japanische |chinesische |indische |kanadische |polnische )?"
+    r"(?:präfektur|provinz|partnerprovinz|partnerregion|region|bundesstaat|staat|woiwodschaft|oblast|gebiet|"
+    r"stadt|gemeinde|landkreis|kreis|kanton|departement|département|republik)\s+",
+    re.IGNORECASE,
+)
+
+
+class ActorIndex:
+    """Folded names and aliases of every register actor, for matching the names documents use."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[tuple[int, str]]] = {}
+        for pk, name, name_en, aliases, country in Actor.objects.values_list(
+            "pk", "name", "name_en", "aliases", "country_code"
+        ):
+            for n in {name, name_en, *(aliases or [])}:
+                if n:
+                    entries = self.by_key.setdefault(fold(n), [])
+                    if (pk, country) not in entries:
+                        entries.append((pk, country))
+
+    def find_id(self, name: str | None, country: str | None = None) -> int | None:
+        """The actor a name denotes (preferring one in `country`), trying the bare name without "Provinz" etc."""
+        if not name or not name.strip():
+            return None
+        for candidate in (name, _PREFIXES.sub("", name.strip())):
+            entries = self.by_key.get(fold(candidate))
+            if entries:
+                if country:
+                    for pk, code in entries:
+                        if code == country.upper():
+                            return pk
+                    if all(code for _, code in entries):
+                        continue  # same name, other country: a different place
+                return entries[0][0]
+        return None
+
+    def find(self, name: str | None, country: str | None = None) -> Actor | None:
+        pk = self.find_id(name, country)
+        return Actor.objects.get(pk=pk) if pk else None
+
+    def add(self, actor: Actor) -> None:
+        for n in actor.all_names:
+            self.by_key.setdefault(fold(n), []).append((actor.pk, actor.country_code))
+
+
+def _continent(country: str) -> str:
+    """The continent slug for an ISO country code ('' where unknown)."""
+    try:
+        from weltnetz.importers.countries import continent_of
+    except ImportError:  # the twin-town engineer's table; without it the editor fills the continent in
+        return ""
+    return continent_of(country) if country else ""
+
+
+_KIND_BY_RELATION = {
+    RelationKind.STATE_PARTNERSHIP: ActorKind.REGION,
+    RelationKind.MUNICIPAL_PARTNERSHIP: ActorKind.MUNICIPALITY,
+    RelationKind.NETWORK_MEMBERSHIP: ActorKind.NETWORK,
+    RelationKind.INSTITUTION: ActorKind.INSTITUTION,
+}
+_KIND_BY_GAZETTEER = {
+    "country": ActorKind.COUNTRY,
+    "region": ActorKind.REGION,
+    "city": ActorKind.MUNICIPALITY,
+    "network": ActorKind.NETWORK,
+}
+
+
+def _unique_slug(name: str, model: type = Actor) -> str:
+    base = (slugify(name.replace("ß", "ss").replace("ł", "l").replace("Ł", "L")) or "actor")[:150]
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _gazetteer_place(name: str):
+    from weltnetz_extract.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    return gaz.lookup(name, cities=True) or gaz.lookup(_PREFIXES.sub("", name), cities=True)
+
+
+def resolve_actor(
+    index: ActorIndex, name: str, *, country: str | None = None, relation_kind: str | None = None
+) -> tuple[Actor, bool]:
+    """The register actor of that name, or a new one (kind from the relation or the gazetteer). (actor, created)"""
+    found = index.find(name, country)
+    if found:
+        return found, False
+    place = _gazetteer_place(name)
+    kind = _KIND_BY_RELATION.get(relation_kind or "")
+    if kind is None:
+        kind = _KIND_BY_GAZETTEER.get(place.type, ActorKind.PLACE) if place else ActorKind.PLACE
+    code = (country or (place.country if place else None) or "").upper()
+    if kind == ActorKind.NETWORK:
+        code = ""
+    actor = Actor(slug=_unique_slug(name), kind=kind, name=name.strip(), country_code=code, continent=_continent(code))
+    actor.save()
+    index.add(actor)
+    return actor, True
+
+
+# -- fact keys and the register check ---------------------------------------------------------------------
+def parse_fact_date(value: str | None) -> tuple[dt.date | None, str]:
+    """ISO YYYY-MM-DD, YYYY-MM or YYYY from FACTS.md -> (date, precision); (None, day) when absent."""
+    if not value:
+        return None, Precision.DAY
+    value = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value), Precision.DAY
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return dt.date(int(value[:4]), int(value[5:7]), 1), Precision.MONTH
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), Precision.YEAR
+    except ValueError:
+        pass
+    raise ReviewError(_("date: '%(value)s' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY") % {"value": value})
+
+
+def fingerprint(kind: str, payload: dict[str, Any]) -> str:
+    """What makes a fact the same fact within one document."""
+    if kind == ProposedFact.Kind.RELATION:
+        parts = [payload.get("kind"), payload.get("partner"), payload.get("home")]
+    elif kind == ProposedFact.Kind.AGREEMENT:
+        parts = [payload.get("partner"), payload.get("date"), payload.get("title")]
+    else:
+        parts = [payload.get("name")]
+    return "|".join([kind, *(fold(str(p or "")) for p in parts)])[:400]
+
+
+def _home(index: ActorIndex, payload: dict[str, Any]) -> Actor | None:
+    name = payload.get("home")
+    return index.find(name, "DE") if name else home_region()
+
+
+def matching_record(index: ActorIndex, kind: str, payload: dict[str, Any]) -> Relation | Agreement | Person | None:
+    """The register record that already states this fact, if any."""
+    if kind == ProposedFact.Kind.RELATION:
+        home = _home(index, payload)
+        partner_id = index.find_id(payload.get("partner"), payload.get("country"))
+        if home is None or partner_id is None:
+            return None
+        return Relation.objects.filter(kind=payload.get("kind"), home=home, partner_id=partner_id).first()
+    if kind == ProposedFact.Kind.AGREEMENT:
+        partner_id = index.find_id(payload.get("partner"))
+        if partner_id is None:
+            return None
+        try:
+            day, precision = parse_fact_date(payload.get("date"))
+        except ReviewError:
+            return None
+        title = fold(payload.get("title") or "")
+        for agreement in Agreement.objects.filter(partner_id=partner_id, date=day):
+            if fold(agreement.title) == title or (day is not None and precision == Precision.DAY):
+                return agreement
+        return None
+    name = payload.get("name") or ""
+    person = Person.objects.filter(slug=slugify(name)).first() if name else None
+    if person and payload.get("role"):
+        role = fold(payload["role"])
+        if not any(fold(r.title) == role for r in person.roles.all()):
+            return None
+    return person
+
+
+# -- ingestion -----------------------------------------------------------------------------------------
+@dataclass
+class IngestResult:
+    """What ingesting one file did, for the command's summary."""
+
+    name: str
+    source: Source | None = None
+    new_source: bool = False
+    found: int = 0
+    proposed: int = 0
+    known: int = 0
+    repeated: int = 0
+    error: str = ""
+    facts: list[ProposedFact] = field(default_factory=list)
+
+
+def _published_on(doc: Document) -> dt.date | None:
+    if doc.date:
+        try:
+            return dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _payloads(facts: Facts) -> list[tuple[str, dict[str, Any]]]:
+    data = facts.to_dict()
+    out: list[tuple[str, dict[str, Any]]] = []
+    for key, kind in (("relations", "relation"), ("agreements", "agreement"), ("people", "person")):
+        out.extend((kind, dict(item)) for item in data.get(key, []))
+    return out
+
+
+def ingest_file(path: Path, *, kind: str | None = None, publisher: str = "", gazetteer=None) -> IngestResult:
+    """Read, store and extract one file; a bad file gives a result with `error` set instead of an exception."""
+    result = IngestResult(name=str(path))
+    try:
+        doc = read_file(path)
+    except DocumentError as exc:
+        result.error = str(exc)
+        return result
+    facts = extract_facts(doc, gazetteer if gazetteer is not None else register_gazetteer())
+    return ingest_document(doc, facts, result, kind=kind, publisher=publisher, file_name=path.name)
+
+
+def ingest_document(
+    doc: Document,
+    facts: Facts,
+    result: IngestResult,
+    *,
+    kind: str | None = None,
+    publisher: str = "",
+    file_name: str = "",
+) -> IngestResult:
+    """Store the document as a Source (once, by its text's SHA-256) and its facts as proposals (each once)."""
+    text = doc.text
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    index = ActorIndex()
+    with transaction.atomic():
+        source, created = Source.objects.get_or_create(
+            sha256=digest,
+            defaults={
+                "title": (doc.title or file_name or _("Untitled document"))[:300],
+                "kind": kind or (Source.Kind.PRESS_RELEASE if doc.date else Source.Kind.WEB_PAGE),
+                "publisher": publisher,
+                "url": (doc.url or "")[:500] if (doc.url or "").startswith(("http://", "https://")) else "",
+                "published_on": _published_on(doc),
+                "retrieved_on": timezone.localdate(),
+                "file_name": file_name[:300],
+                "text": text,
+            },
+        )
+        result.source, result.new_source = source, created
+        seen = set(source.proposals.values_list("fingerprint", flat=True))
+        position = len(seen)
+        for fact_kind, payload in _payloads(facts):
+            result.found += 1
+            key = fingerprint(fact_kind, payload)
+            if key in seen:
+                result.repeated += 1
+                continue
+            seen.add(key)
+            evidence = payload.pop("evidence", None) or {}
+            record = matching_record(index, fact_kind, payload)
+            fact = ProposedFact(
+                source=source,
+                kind=fact_kind,
+                payload=payload,
+                extracted=payload,
+                fingerprint=key,
+                position=position,
+                evidence=evidence.get("text") or "",
+                evidence_start=evidence.get("start"),
+                evidence_end=evidence.get("end"),
+                state=State.ALREADY_IN_REGISTER if record else State.PENDING,
+            )
+            if record is not None:
+                setattr(fact, fact_kind, record)
+                result.known += 1
+            else:
+                result.proposed += 1
+            fact.save()
+            result.facts.append(fact)
+            position += 1
+    return result
+
+
+# -- review ----------------------------------------------------------------------------------------------
+def clean_payload(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """Check a fact before it becomes records; ReviewError names the field and what is wrong."""
+    p = dict(payload)
+    if kind == ProposedFact.Kind.RELATION:
+        if p.get("kind") not in RelationKind.values:
+            raise ReviewError(_("kind: '%(value)s' is not a kind of relation") % {"value": p.get("kind")})
+        if not str(p.get("partner") or "").strip():
+            raise ReviewError(_("partner: a partner name is required"))
+        country = (p.get("country") or "").strip().upper()
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise ReviewError(_("country: '%(value)s' is not a two-letter ISO code") % {"value": country})
+        p["country"] = country or None
+        since = p.get("since")
+        if since not in (None, ""):
+            try:
+                since = int(since)
+            except (TypeError, ValueError):
+                raise ReviewError(_("since: '%(value)s' is not a year") % {"value": since}) from None
+            if not 1000 <= since <= timezone.localdate().year + 1:
+                raise ReviewError(_("since: %(value)s is not a plausible year") % {"value": since})
+        p["since"] = since or None
+        if p.get("status") and p["status"] not in Status.values:
+            raise ReviewError(_("status: '%(value)s' is not a status") % {"value": p["status"]})
+        p["status"] = p.get("status") or None
+        topics = list(p.get("topics") or [])
+        unknown = sorted(set(topics) - set(Topic.objects.values_list("slug", flat=True)))
+        if unknown:
+            raise ReviewError(_("topics: unknown topic %(value)s") % {"value": ", ".join(unknown)})
+        p["topics"] = topics
+    elif kind == ProposedFact.Kind.AGREEMENT:
+        if not str(p.get("title") or "").strip():
+            raise ReviewError(_("title: a title is required"))
+        if not str(p.get("partner") or "").strip():
+            raise ReviewError(_("partner: a partner name is required"))
+        parse_fact_date(p.get("date"))
+        p["signatories"] = [s.strip() for s in p.get("signatories") or [] if s and s.strip()]
+    else:
+        if not str(p.get("name") or "").strip():
+            raise ReviewError(_("name: a name is required"))
+    return p
+
+
+def _cite(fact: ProposedFact) -> dict[str, Any]:
+    return {
+        "source": fact.source,
+        "passage": fact.evidence,
+        "passage_start": fact.evidence_start,
+        "passage_end": fact.evidence_end,
+    }
+
+
+def _publish(obj, user) -> None:
+    """Record a revision by the reviewing editor and publish it, so the history shows who accepted what."""
+    revision = obj.save_revision(user=user, log_action=True)
+    revision.publish(user=user, skip_permission_checks=True)
+
+
+def _accept_relation(fact: ProposedFact, p: dict[str, Any], user, index: ActorIndex) -> Relation:
+    if p.get("home"):
+        home, _created = resolve_actor(index, p["home"], country="DE", relation_kind=p["kind"])
+    else:
+        home = home_region()
+    partner, _created = resolve_actor(index, p["partner"], country=p.get("country"), relation_kind=p["kind"])
+    cite = _cite(fact)
+    relation = Relation.objects.filter(kind=p["kind"], home=home, partner=partner).first()
+    created = relation is None
+    if created:
+        relation = Relation(
+            kind=p["kind"], home=home, partner=partner, since=p.get("since"),
+            country_code=p.get("country") or partner.country_code, live=True,
+        )
+        relation.save()
+    elif relation.since is None and p.get("since"):
+        relation.since = p["since"]
+        relation.save()
+    if p.get("topics"):
+        relation.topics.add(*Topic.objects.filter(slug__in=p["topics"]))
+        relation.save()
+
+    RelationCitation.objects.create(relation=relation, field=RelationCitation.Field.RECORD, **cite)
+    if p.get("since"):
+        RelationCitation.objects.create(relation=relation, field=RelationCitation.Field.SINCE, **cite)
+    if p.get("topics"):
+        RelationCitation.objects.create(relation=relation, field=RelationCitation.Field.TOPICS, **cite)
+
+    status = p.get("status")
+    if created and p.get("since"):
+        # The founding year starts the history; a different current status follows it, undated ("now").
+        StatusChange.objects.create(
+            relation=relation, status=Status.ACTIVE, date=dt.date(p["since"], 1, 1), precision=Precision.YEAR, **cite
+        )
+        if status and status != Status.ACTIVE:
+            StatusChange.objects.create(relation=relation, status=status, date=None, **cite)
+    elif status and (created or relation.status != status):
+        StatusChange.objects.create(relation=relation, status=status, date=None, **cite)
+    relation.refresh_status()
+    _publish(relation, user)
+    relation.refresh_from_db()
+    return relation
+
+
+_AGREEMENT_KINDS = [
+    (re.compile(r"absichtserkl|declaration|erklärung", re.I), Agreement.Kind.DECLARATION),
+    (re.compile(r"memorandum|mou\b|verständigung", re.I), Agreement.Kind.MEMORANDUM),
+    (re.compile(r"urkunde|deed", re.I), Agreement.Kind.DEED),
+    (re.compile(r"vertrag|abkommen|vereinbarung|treaty|agreement", re.I), Agreement.Kind.TREATY),
+]
+
+
+def _person(name: str) -> Person:
+    slug = slugify(name.replace("ß", "ss"))[:200] or _unique_slug(name, Person)
+    person, _created = Person.objects.get_or_create(slug=slug, defaults={"name": name.strip()})
+    return person
+
+
+def _accept_agreement(fact: ProposedFact, p: dict[str, Any], user, index: ActorIndex) -> Agreement:
+    existing = matching_record(index, ProposedFact.Kind.AGREEMENT, p)
+    if isinstance(existing, Agreement):
+        AgreementCitation.objects.create(agreement=existing, **_cite(fact))
+        return existing
+    partner, _created = resolve_actor(index, p["partner"])
+    day, precision = parse_fact_date(p.get("date"))
+    place = resolve_actor(index, p["place"])[0] if p.get("place") else None
+    home = home_region()
+    # a state partnership is the relation an agreement most often belongs to
+    relations = sorted(
+        Relation.objects.filter(home=home, partner=partner), key=lambda r: (r.kind != "state_partnership", r.pk)
+    )
+    relation = relations[0] if relations else None
+    kind = next((k for rx, k in _AGREEMENT_KINDS if rx.search(p["title"])), Agreement.Kind.OTHER)
+    agreement = Agreement(
+        title=p["title"].strip()[:300], kind=kind, date=day, date_precision=precision, place=place,
+        partner=partner, relation=relation, live=True,
+    )
+    agreement.save()
+    people = [_person(n) for n in p.get("signatories") or []]
+    if people:
+        agreement.signatories.set(people)
+        agreement.save()
+    AgreementCitation.objects.create(agreement=agreement, **_cite(fact))
+    _publish(agreement, user)
+    agreement.refresh_from_db()
+    return agreement
+
+
+def _accept_person(fact: ProposedFact, p: dict[str, Any], user, index: ActorIndex) -> Person:
+    person = _person(p["name"])
+    affiliation = p.get("affiliation")
+    actor = None
+    if affiliation:
+        home = home_region()
+        actor = home if fold(affiliation) in {fold(n) for n in home.all_names} else index.find(affiliation)
+    if actor is not None and p.get("role"):
+        Role.objects.get_or_create(
+            person=person, title=p["role"].strip()[:200], affiliation=actor, defaults=_cite(fact)
+        )
+    person.save_revision(user=user, log_action=True)
+    return person
+
+
+@transaction.atomic
+def accept(fact: ProposedFact, user, payload: dict[str, Any] | None = None) -> ProposedFact:
+    """Make register records of a pending fact (with the editor's corrections, if any); once only."""
+    fact = ProposedFact.objects.select_for_update().select_related("source").get(pk=fact.pk)
+    if fact.state in (State.ACCEPTED, State.CORRECTED):
+        return fact  # accepting twice creates nothing new
+    if fact.state != State.PENDING:
+        raise ReviewError(_("This fact has already been decided (%(state)s).") % {"state": fact.get_state_display()})
+    corrected = payload is not None
+    p = clean_payload(fact.kind, payload if corrected else fact.payload)
+    index = ActorIndex()
+    builder = {"relation": _accept_relation, "agreement": _accept_agreement, "person": _accept_person}[fact.kind]
+    record = builder(fact, p, user, index)
+    setattr(fact, fact.kind, record)
+    fact.payload = p
+    fact.state = State.CORRECTED if corrected else State.ACCEPTED
+    fact.reviewer = user
+    fact.reviewed_at = timezone.now()
+    fact.save()
+    return fact
+
+
+@transaction.atomic
+def reject(fact: ProposedFact, user) -> ProposedFact:
+    """Mark a pending fact as wrong; nothing enters the register."""
+    fact = ProposedFact.objects.select_for_update().get(pk=fact.pk)
+    if fact.state == State.REJECTED:
+        return fact
+    if fact.state != State.PENDING:
+        raise ReviewError(_("This fact has already been decided (%(state)s).") % {"state": fact.get_state_display()})
+    fact.state = State.REJECTED
+    fact.reviewer = user
+    fact.reviewed_at = timezone.now()
+    fact.save()
+    return fact
