@@ -1,0 +1,523 @@
+"""Import town twinnings from a CSV file: parse -> validate -> load, streamed, in one transaction.
+
+The default columns are those of the Wikipedia-derived list (city1,country1,lat1,lng1,city2,country2,lat2,lng2);
+other associations' files are read with a column mapping ("city1=Stadt,country1=Land,...") and may carry a
+category (Partnerschaft, Freundschaft, Kontakt, Projektpartnerschaft) and a start year. Every pair becomes one
+Relation(kind="municipal_partnership"): the German town is home where one side is German, otherwise the pair is
+ordered stably, so a pair and its reverse are stored once. Places are de-duplicated by folded name, country and
+distance, "Vaihingen (Stuttgart)" becomes a part of Stuttgart, German towns get their state by point in polygon.
+Importing the same file again creates nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import math
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from django.db import transaction
+from django.utils.text import slugify
+from rapidfuzz import fuzz
+
+from weltnetz.register.models import Actor, Relation, RelationCitation, Source, fold
+from weltnetz.register.vocab import ActorKind, RelationKind, TwinningCategory
+
+from . import countries, states
+
+REQUIRED = ("city1", "country1", "city2", "country2")
+OPTIONAL = ("lat1", "lng1", "lat2", "lng2", "category", "since")
+DEFAULT_MAPPING = {name: name for name in REQUIRED + OPTIONAL}
+MERGE_KM = 5.0  # the same folded name this close is the same place
+FUZZY_KM = 2.0  # a similar name (rapidfuzz) this close is the same place
+FUZZY_SCORE = 92
+PARENT_KM = 30.0  # "Vaihingen (Stuttgart)": Stuttgart must lie this close
+BATCH = 2000
+CATEGORIES = {
+    fold(word): value
+    for value, words in {
+        TwinningCategory.PARTNERSHIP: ["Partnerschaft", "Städtepartnerschaft", "partnership", "twinning",
+                                       "sister city"],
+        TwinningCategory.FRIENDSHIP: ["Freundschaft", "Freundschaftsvertrag", "friendship"],
+        TwinningCategory.CONTACT: ["Kontakt", "contact"],
+        TwinningCategory.PROJECT: ["Projektpartnerschaft", "project", "project partnership"],
+        TwinningCategory.UNKNOWN: ["", "unknown", "unbekannt"],
+    }.items()
+    for word in words
+}
+QUALIFIED = re.compile(r"^(?P<base>.+?)\s*\((?P<qualifier>[^()]+)\)$")
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported at all (missing column, wrong delimiter, not UTF-8); nothing was written."""
+
+
+# -- parse ---------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Side:
+    name: str
+    country: str
+    subdivision: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Pair:
+    line: int
+    a: Side
+    b: Side
+    category: str
+    since: int | None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    line: int
+    reason: str
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """'city1=Stadt,country1=Land' -> a full mapping of our field names to the file's column names."""
+    mapping = dict(DEFAULT_MAPPING)
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        ours, _, theirs = part.partition("=")
+        if ours.strip() not in mapping or not theirs.strip():
+            raise ImportFailed(
+                f"column mapping '{part}': expected FIELD=COLUMN with FIELD one of {', '.join(mapping)}"
+            )
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+class _CountingReader(io.RawIOBase):
+    """Wraps the binary file to count bytes read, for the progress bar."""
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw, self.count = raw, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = self.raw.readinto(buffer)
+        self.count += n or 0
+        return n
+
+
+def _number(row: dict, field_name: str, low: float, high: float, line: int) -> float | None:
+    text = (row.get(field_name) or "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise ValueError(f"{field_name} '{text[:40]}' is not a number") from None
+    if not (low <= value <= high) or math.isnan(value):
+        kind = "latitude" if high == 90 else "longitude"
+        raise ValueError(f"{field_name} {text} is not a {kind} ({low:g} to {high:g})")
+    return value
+
+
+def _side(row: dict, n: str) -> Side:
+    name = " ".join((row.get(f"city{n}") or "").split())
+    written = " ".join((row.get(f"country{n}") or "").split())
+    if not name:
+        raise ValueError(f"city{n} is empty")
+    country = countries.resolve(written) if written else None
+    if country is None:
+        name_part, from_name = countries.split_place(name)  # "Varna, Bulgaria" in the city column
+        if from_name and (not written or from_name == countries.resolve(written)):
+            name, country = name_part, from_name
+        elif not written and (itself := countries.resolve(name)):  # "Falkland Islands": the place is a territory
+            country = itself
+    if country is None:
+        raise ValueError(f"country{n} '{written}' is not a known country" if written else f"country{n} is empty")
+    lat = _number(row, f"lat{n}", -90, 90, 0)
+    lon = _number(row, f"lng{n}", -180, 180, 0)
+    if (lat is None) != (lon is None):
+        raise ValueError(f"lat{n}/lng{n}: only one coordinate given")
+    return Side(name[:200], country.code, country.subdivision, lat, lon)
+
+
+def read_pairs(
+    stream: IO[bytes], *, mapping: dict[str, str] | None = None, delimiter: str = ",", limit: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[Pair | Rejected]:
+    """Stream the CSV (UTF-8, with or without byte-order mark) and yield a Pair or a Rejected per data row."""
+    mapping = mapping or DEFAULT_MAPPING
+    counter = _CountingReader(stream)
+    text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 16), encoding="utf-8-sig", newline="")
+    reader = csv.reader(text, delimiter=delimiter, strict=False)
+    try:
+        header = next(reader, None)
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"line 1: the file is not UTF-8 ({exc.reason})") from None
+    except csv.Error as exc:
+        raise ImportFailed(f"line 1: {exc}") from None
+    if not header:
+        raise ImportFailed("the file is empty: expected a header line with the column names")
+    header = [h.strip() for h in header]
+    wanted = {ours: theirs for ours, theirs in mapping.items()}
+    missing = [theirs for ours, theirs in wanted.items() if ours in REQUIRED and theirs not in header]
+    if missing:
+        if len(header) == 1:
+            for other in (";", "\t", "|", ","):
+                if other != delimiter and other in header[0]:
+                    name = "a tab" if other == "\t" else f"'{other}'"
+                    raise ImportFailed(
+                        f"line 1: the header is one column; the file seems to use {name} as delimiter, "
+                        f"not '{delimiter}' (use --delimiter)"
+                    )
+        raise ImportFailed(f"line 1: missing column(s) {', '.join(missing)}; the header has: {', '.join(header)}")
+    position = {ours: header.index(theirs) for ours, theirs in wanted.items() if theirs in header}
+    width = len(header)
+    rows = 0
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(f"line {reader.line_num + 1}: the file is not UTF-8 ({exc.reason})") from None
+        except csv.Error as exc:
+            raise ImportFailed(f"line {reader.line_num}: {exc}") from None
+        line = reader.line_num
+        if on_progress and line % 1000 == 0:
+            on_progress(counter.count)
+        if not values or not any(v.strip() for v in values):
+            continue
+        rows += 1
+        if limit is not None and rows > limit:
+            break
+        if len(values) != width:
+            yield Rejected(line, f"{len(values)} fields, the header has {width}")
+            continue
+        row = {ours: values[i] for ours, i in position.items()}
+        try:
+            a, b = _side(row, "1"), _side(row, "2")
+            category = CATEGORIES.get(fold(row.get("category") or ""))
+            if category is None:
+                raise ValueError(f"category '{row['category'][:40]}' is not one of Partnerschaft, Freundschaft, "
+                                 "Kontakt, Projektpartnerschaft")
+            since_text = (row.get("since") or "").strip()
+            since = int(since_text) if since_text else None
+            if since is not None and not 1000 <= since <= 2100:
+                raise ValueError(f"since {since_text} is not a year")
+        except ValueError as exc:
+            message = str(exc)
+            if message.startswith("invalid literal for int()"):
+                message = f"since '{row.get('since')}' is not a year"
+            yield Rejected(line, message)
+            continue
+        yield Pair(line, a, b, category, since)
+    if on_progress:
+        on_progress(counter.count)
+
+
+# -- places --------------------------------------------------------------------------------------------------------
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class Place:
+    """A place as the importer knows it: an existing Actor (pk set) or one to create."""
+
+    name: str
+    country: str
+    subdivision: str
+    lat: float | None
+    lon: float | None
+    pk: int | None = None
+    aliases: list[str] = field(default_factory=list)
+    qualifier: str = ""
+    parent: int | None = None  # index into PlaceIndex.places
+
+
+class PlaceIndex:
+    """Places by (country, folded name) and by a coarse grid, so that each row is matched in constant time."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        self.merged = 0
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return int(math.floor(lat * 20)), int(math.floor(lon * 20))  # ~5 km cells
+
+    def add(self, place: Place, *keys: str) -> int:
+        i = len(self.places)
+        self.places.append(place)
+        for key in {fold(place.name), *keys}:
+            self.by_key[(place.country, key)].append(i)
+        if place.lat is not None:
+            gy, gx = self._cell(place.lat, place.lon)
+            self.grid[(place.country, gy, gx)].append(i)
+        return i
+
+    def preload(self) -> None:
+        """Existing municipalities, so that a second import (or the register's Stuttgart) is reused."""
+        rows = Actor.objects.filter(kind=ActorKind.MUNICIPALITY).values_list(
+            "pk", "name", "aliases", "country_code", "subdivision_code", "latitude", "longitude"
+        )
+        for pk, name, aliases, country, sub, lat, lon in rows.iterator(chunk_size=5000):
+            base = QUALIFIED.match(name)
+            self.add(Place(name, country, sub, lat, lon, pk=pk), *(fold(a) for a in aliases or []),
+                     *([fold(base["base"])] if base else []))
+
+    def _nearest(self, candidates: list[int], side: Side, km: float) -> int | None:
+        best, best_d = None, km
+        for i in candidates:
+            p = self.places[i]
+            if side.lat is None or p.lat is None:
+                if len(candidates) == 1:
+                    return i
+                continue
+            d = _km(side.lat, side.lon, p.lat, p.lon)
+            if d <= best_d:
+                best, best_d = i, d
+        return best
+
+    def resolve(self, side: Side) -> int:
+        """The index of the place this side names: found by name and distance, by a similar name, or new."""
+        key = fold(side.name)
+        m = QUALIFIED.match(side.name)
+        base_key = fold(m["base"]) if m else ""
+        found = self._nearest(self.by_key.get((side.country, key), []), side, MERGE_KM)
+        if found is None and base_key:
+            found = self._nearest(self.by_key.get((side.country, base_key), []), side, MERGE_KM)
+        if found is None and side.lat is not None:
+            gy, gx = self._cell(side.lat, side.lon)
+            near = [i for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                    for i in self.grid.get((side.country, gy + dy, gx + dx), [])]
+            near = [i for i in near if fuzz.ratio(key, fold(self.places[i].name)) >= FUZZY_SCORE]
+            found = self._nearest(near, side, FUZZY_KM)
+        if found is not None:
+            place = self.places[found]
+            if fold(side.name) != fold(place.name) and side.name not in place.aliases:
+                self.merged += 1
+                if place.pk is None:
+                    place.aliases.append(side.name)
+                self.by_key[(side.country, key)].append(found)
+            return found
+        place = Place(side.name, side.country, side.subdivision, side.lat, side.lon,
+                      qualifier=fold(m["qualifier"]) if m else "")
+        return self.add(place, *([base_key] if base_key else []))
+
+    def link_parts(self) -> None:
+        """'Vaihingen (Stuttgart)' -> part of Stuttgart, when a place of that name lies within PARENT_KM."""
+        for i, place in enumerate(self.places):
+            if place.pk is None and place.qualifier:
+                candidates = [j for j in self.by_key.get((place.country, place.qualifier), []) if j != i]
+                side = Side(place.name, place.country, "", place.lat, place.lon)
+                place.parent = self._nearest(candidates, side, PARENT_KM)
+
+
+# -- load ----------------------------------------------------------------------------------------------------------
+@dataclass
+class Summary:
+    rows: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    places_created: int = 0
+    places_merged: int = 0
+    parts_linked: int = 0
+    relations_created: int = 0
+    duplicates: int = 0
+    already_present: int = 0
+    dry_run: bool = False
+
+    def lines(self, max_rejected: int = 50) -> list[str]:
+        """The report printed at the end of an import."""
+        out = [
+            f"{'Dry run: nothing written. ' if self.dry_run else ''}Rows read: {self.rows}",
+            f"Places created: {self.places_created}; spellings merged into one place: {self.places_merged}; "
+            f"parts linked to their town: {self.parts_linked}",
+            f"Relations created: {self.relations_created}; repeated or reverse pairs: {self.duplicates}; "
+            f"already in the register: {self.already_present}",
+            f"Rows rejected: {len(self.rejected)}",
+        ]
+        by_reason: dict[str, list[int]] = defaultdict(list)
+        for r in self.rejected:  # one line per reason, so 48 rows of "Northern Cyprus" read as one finding
+            by_reason[r.reason.replace("country2", "country1")].append(r.line)
+        for reason, lines in list(by_reason.items())[:max_rejected]:
+            shown = ", ".join(str(n) for n in lines[:5]) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+            out.append(f"  line{'s' if len(lines) > 1 else ''} {shown}: {reason.replace('country1', 'country')}")
+        if len(by_reason) > max_rejected:
+            out.append(f"  ... and {len(by_reason) - max_rejected} more reasons")
+        return out
+
+
+def _orient(index: PlaceIndex, i: int, j: int) -> tuple[int, int]:
+    """(home, partner): the German town is home; otherwise a stable order by country, name and position."""
+    a, b = index.places[i], index.places[j]
+    if (a.country == "DE") != (b.country == "DE"):
+        return (i, j) if a.country == "DE" else (j, i)
+    ka = (a.country, fold(a.name), a.lat or 0, a.lon or 0)
+    kb = (b.country, fold(b.name), b.lat or 0, b.lon or 0)
+    return (i, j) if ka <= kb else (j, i)
+
+
+def _slugs(places: list[Place]) -> Iterator[str]:
+    taken = set(Actor.objects.values_list("slug", flat=True))
+    for place in places:
+        base = (slugify(f"{place.name}-{place.country}") or f"ort-{place.country.lower()}")[:150]
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        yield slug
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _Rollback(Exception):
+    pass
+
+
+def import_file(
+    path: Path, *, mapping: dict[str, str] | None = None, delimiter: str = ",", limit: int | None = None,
+    dry_run: bool = False, strict: bool = False, progress: IO[str] | None = None,
+) -> Summary:
+    """Import twinnings from `path` in one transaction and return the summary (see the module docstring)."""
+    summary = Summary(dry_run=dry_run)
+    size = max(path.stat().st_size, 1)
+
+    def on_progress(done: int) -> None:
+        if progress is not None:
+            width = 30
+            filled = int(width * min(done / size, 1))
+            progress.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {100 * done // size:3d}%  line {summary.rows}")
+            progress.flush()
+
+    try:
+        with transaction.atomic():
+            index = PlaceIndex()
+            index.preload()
+            preloaded = len(index.places)
+            existing = set(
+                Relation.objects.filter(kind=RelationKind.MUNICIPAL_PARTNERSHIP).values_list("home_id", "partner_id")
+            )
+            existing |= {(b, a) for a, b in existing}
+            pairs: dict[tuple[int, int], tuple[str, int | None, int]] = {}
+            with path.open("rb") as raw:
+                for item in read_pairs(raw, mapping=mapping, delimiter=delimiter, limit=limit, on_progress=on_progress):
+                    summary.rows += 1
+                    if isinstance(item, Rejected):
+                        summary.rejected.append(item)
+                        continue
+                    i, j = index.resolve(item.a), index.resolve(item.b)
+                    if i == j:
+                        reason = f"'{item.a.name}' and '{item.b.name}' are the same place"
+                        summary.rejected.append(Rejected(item.line, reason))
+                        continue
+                    key = _orient(index, i, j)
+                    if key in pairs:
+                        summary.duplicates += 1
+                        continue
+                    pairs[key] = (item.category, item.since, item.line)
+            if progress is not None:
+                progress.write("\n")
+            if strict and summary.rejected:
+                first = summary.rejected[0]
+                raise ImportFailed(f"{len(summary.rejected)} row(s) rejected, nothing imported (--strict); "
+                                   f"first: line {first.line}: {first.reason}")
+            index.link_parts()
+            summary.places_merged = index.merged
+            _write(path, index, preloaded, pairs, existing, summary)
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    return summary
+
+
+def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, existing: set, summary: Summary) -> None:
+    """Create the new places and relations in batches (bulk_create skips save(), so name_key is set here)."""
+    used = {i for key in pairs for i in key}
+    new_indices = [i for i in range(preloaded, len(index.places)) if i in used]
+    actors = []
+    for i, slug in zip(new_indices, _slugs([index.places[i] for i in new_indices]), strict=True):
+        p = index.places[i]
+        sub = p.subdivision
+        if p.country == "DE":
+            sub = states.state_at(p.lat, p.lon) or sub
+        actors.append(Actor(
+            slug=slug, kind=ActorKind.MUNICIPALITY, name=p.name, name_key=fold(p.name), aliases=p.aliases,
+            country_code=p.country, subdivision_code=sub, continent=countries.continent_of(p.country),
+            latitude=p.lat, longitude=p.lon,
+        ))
+    for start in range(0, len(actors), BATCH):
+        Actor.objects.bulk_create(actors[start:start + BATCH])
+    for i, actor in zip(new_indices, actors, strict=True):
+        index.places[i].pk = actor.pk
+    summary.places_created = len(actors)
+    parts = []
+    for i in new_indices:
+        p = index.places[i]
+        if p.parent is not None and index.places[p.parent].pk:
+            parts.append(Actor(pk=p.pk, parent_id=index.places[p.parent].pk))
+    Actor.objects.bulk_update(parts, ["parent"], batch_size=BATCH)
+    summary.parts_linked = len(parts)
+
+    relations, lines = [], []
+    for (h, p), (category, since, line) in pairs.items():
+        home, partner = index.places[h], index.places[p]
+        if (home.pk, partner.pk) in existing:
+            summary.already_present += 1
+            continue
+        relations.append(Relation(
+            kind=RelationKind.MUNICIPAL_PARTNERSHIP, home_id=home.pk, partner_id=partner.pk,
+            country_code=partner.country, category=category, since=since, live=True,
+        ))
+        lines.append(line)
+    if not relations:
+        return
+    source, _ = Source.objects.get_or_create(
+        sha256=_sha256(path),
+        defaults={"title": f"Städtepartnerschaften: {path.name}", "kind": Source.Kind.DATA_FILE,
+                  "file_name": path.name},
+    )
+    for start in range(0, len(relations), BATCH):
+        batch = Relation.objects.bulk_create(relations[start:start + BATCH])
+        RelationCitation.objects.bulk_create([
+            RelationCitation(relation_id=r.pk, source=source, passage=f"{path.name}, Zeile {line}")
+            for r, line in zip(batch, lines[start:start + BATCH], strict=True)
+        ])
+    summary.relations_created = len(relations)
+    _reindex([a.pk for a in actors], [r.pk for r in relations])
+
+
+def _reindex(actor_ids: list[int], relation_ids: list[int]) -> None:
+    """Bring the search index up to date for the imported rows (bulk_create sends no signals)."""
+    try:
+        from weltnetz.search import index as search_index
+    except ImportError:  # the search app is not installed
+        return
+    for kind, ids in (("actor", actor_ids), ("relation", relation_ids)):
+        for start in range(0, len(ids), BATCH):
+            search_index.update_objects(kind, ids[start:start + BATCH])
+
+
+def progress_stream(force: bool) -> IO[str] | None:
+    """stderr when it is a terminal or --progress was given."""
+    return sys.stderr if force or sys.stderr.isatty() else None
