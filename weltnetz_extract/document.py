@@ -229,6 +229,9 @@ _END_PUNCT = re.compile(r"[.!?:“”\"'«»…)]$")
 _SPEAKER = re.compile(vocab.ROLE_WORD + r"\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2}$")
 
 
+_ATTACHMENT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt)(\?|#|$)", re.I)
+
+
 def _classify(hint: str, line: str) -> str:
     if hint in ("h1", "h"):
         return "heading"
@@ -254,7 +257,7 @@ def _classify(hint: str, line: str) -> str:
 
 def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: str) -> Document:
     doc = Document(source_format=source_format, links=links)
-    doc.attachments = [lk for lk in links if re.search(r"\.(pdf|docx?|xlsx?|pptx?|odt)(\?|$)|\(pdf\)", lk.url + lk.text, re.I)]
+    doc.attachments = [lk for lk in links if _ATTACHMENT.search(lk.url) or re.search(r"\(pdf\)", lk.text, re.I)]
     kinds: list[tuple[str, str]] = []
     in_teasers = False
     for hint, line in lines:
@@ -268,6 +271,10 @@ def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: st
         if vocab.TEASER_MARKERS.match(line):
             in_teasers = True
             kinds.append(("meta", line))
+            continue
+        if hint == "teaser_item":
+            doc.teasers.append(Teaser(None, line))
+            kinds.append(("teaser", line))
             continue
         if in_teasers or hint == "teaser":
             kinds.append(("teaser", line))
@@ -307,7 +314,7 @@ def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: st
         kinds[title_i] = ("title", doc.title)
 
     # Teasers: category line (short) followed by a headline; other lines are image descriptions.
-    teaser_lines = [t for k, t in kinds if k == "teaser"]
+    teaser_lines = [t for k, t in kinds if k == "teaser" and not any(x.headline == t for x in doc.teasers)]
     i = 0
     while i < len(teaser_lines):
         line = teaser_lines[i]
@@ -337,7 +344,8 @@ def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: st
         elif kind == "quote" and not any(q.text == text for q in doc.quotes):
             doc.quotes.append(Quote(text, None))
     doc.text = "\n\n".join(parts)
-    for para in doc.paragraphs:
+    for para in doc.paragraphs + [q.text for q in doc.quotes if q.speaker is None]:
         for m in re.finditer(r"„([^“”]{10,})[“”],?\s+(?:so|sagte|erklärte|betonte|sagt|ergänzte)\s+([^.,;]+)", para):
-            doc.quotes.append(Quote(m.group(1), m.group(2).strip()))
+            doc.quotes.append(Quote(m.group(1), m.group(2).strip().rstrip(".")))
+    doc.quotes = [q for q in doc.quotes if q.speaker or not any(o.speaker and o.text in q.text for o in doc.quotes)]
     return doc

@@ -155,6 +155,19 @@ def html_lines(text: str) -> tuple[list[tuple[str, str]], list[Link], dict[str, 
     lines = _walk(root)
     if not any(h != "teaser" for h, _ in lines):
         lines = _trafilatura_lines(text) or lines
+    # Related-news boxes outside the main flow are teasers: one headline per link or list item.
+    main = next((f for f in (root.find(".//main"), root.find(".//article")) if f is not None), None)
+    if main is not None:
+        for box in root.iter("aside", "section", "div"):
+            cls = (box.get("class") or "") + " " + (box.get("id") or "")
+            if box.tag != "aside" and not re.search(r"teaser|related|weitere", cls, re.I):
+                continue
+            if any(a is main for a in box.iterancestors()) or box is main:
+                continue
+            for el in box.iter("li", "h3", "h4"):
+                t = _text(el)
+                if t:
+                    lines.append(("teaser_item", t))
     # Teaser sections announced by a heading ("Weitere Meldungen") in the main flow.
     out: list[tuple[str, str]] = []
     teaser = False
@@ -163,7 +176,7 @@ def html_lines(text: str) -> tuple[list[tuple[str, str]], list[Link], dict[str, 
             teaser = True
             out.append(("p", t))
             continue
-        out.append(("teaser" if teaser else hint, t))
+        out.append(("teaser" if teaser and hint != "teaser_item" else hint, t))
     if meta.get("title") and not any(h == "h1" for h, _ in out):
         out.insert(0, ("h1", meta["title"]))
     return out, links, meta
