@@ -96,7 +96,9 @@ ENDED_CUE = re.compile(r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis"
 FOUNDING_CUE = re.compile(
     r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen", re.I
 )
-EXISTENCE_CUE = re.compile(r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied", re.I)
+EXISTENCE_CUE = re.compile(
+    r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|partnerschaft\w*\s+(?:\w+\s+){0,2}?seit", re.I
+)
 
 # Agreements ----------------------------------------------------------------------------------------
 SIGN_CUE = re.compile(r"unterzeichn|unterschrieb|unterschreib|unterschrift|signiert|besiegelt|paraphiert", re.I)
