@@ -13,6 +13,7 @@ import Stemmer
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_WORDS = 12  # a longer query is cut; nobody types more, and it bounds the work per search
 MAX_WORD_LENGTH = 40  # longer "words" are noise (hashes, pasted junk)
+MAX_QUERY_CHARS = 2000  # only the start of a pasted text is searched
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 _stemmers = {"de": Stemmer.Stemmer("german"), "en": Stemmer.Stemmer("english")}
@@ -56,7 +57,10 @@ def variants(text: str) -> list[str]:
 def query_words(q: str) -> list[str]:
     """The words of a user's query, de-duplicated and bounded in number (never raises, whatever q holds)."""
     seen: dict[str, None] = {}
-    for w in words(q[:2000]):
+    head = q[:MAX_QUERY_CHARS]
+    if len(q) > MAX_QUERY_CHARS and q[MAX_QUERY_CHARS].isalnum():
+        head = head.rsplit(None, 1)[0] if " " in head.strip() else ""  # do not search for a cut-off word
+    for w in words(head):
         seen.setdefault(w)
         if len(seen) >= MAX_QUERY_WORDS:
             break
