@@ -1,0 +1,43 @@
+"""ETag and Last-Modified on lists, details and exports; 304 when the client's copy is current."""
+
+import pytest
+
+from weltnetz.register.models import Relation
+
+pytestmark = pytest.mark.django_db
+
+PATHS = ["/api/v1/relations?facets=kind", "/api/v1/relations/1", "/api/v1/places", "/api/v1/relations.csv",
+         "/api/v1/relations.geojson", "/api/v1/news", "/api/v1/feeds/news.atom", "/api/v1/anniversaries?year=2027"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_matching_etag_answers_304(client, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    etag = first["ETag"]
+    assert etag and first["Last-Modified"]
+    again = client.get(path, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+
+
+def test_if_modified_since_answers_304(client):
+    first = client.get("/api/v1/relations")
+    again = client.get("/api/v1/relations", headers={"if-modified-since": first["Last-Modified"]})
+    assert again.status_code == 304
+
+
+def test_different_queries_have_different_etags(client):
+    assert client.get("/api/v1/relations?kind=cooperation")["ETag"] != client.get("/api/v1/relations")["ETag"]
+
+
+def test_a_change_in_the_register_changes_the_etag_and_the_body(client):
+    first = client.get("/api/v1/relations?country=JP")
+    rel = Relation.objects.get(partner__slug="kanagawa", kind="state_partnership")
+    rel.since_note = "seit 1989"
+    rel.save()
+    again = client.get("/api/v1/relations?country=JP", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+    assert again.json()["results"][0]["since_note"] == "seit 1989"
