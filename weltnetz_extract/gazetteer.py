@@ -25,10 +25,18 @@ def fold(name: str | None) -> str:
     """Fold case, diacritics, hyphens, quotes and spacing, exactly as the FACTS.md scorer does."""
     if not name:
         return ""
+    if name.isascii():
+        return _FOLD_PUNCT.sub(" ", name.lower()).strip()
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ß", "ss").replace("ł", "l").replace("Ł", "l").lower()
     return _FOLD_PUNCT.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=100_000)
+def fold_word(word: str) -> str:
+    """:func:`fold` for single words, cached: prose repeats its words."""
+    return fold(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,7 @@ class Gazetteer:
         self.cities: dict[str, list[Place]] = {}  # looked up where a pattern expects a town
         self.adjectives: list[tuple[str, str]] = []
         self.max_tokens = 1
+        self.first_tokens: set[str] = set()  # first folded word of every scanned name: a fast pre-check
 
     # -- building ---------------------------------------------------------------------------------
     def add(self, name: str, country: str | None, type_: str, weight: int = 1) -> None:
@@ -99,6 +108,8 @@ class Gazetteer:
             entries.append(place)
             entries.sort(key=lambda p: -p.weight)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+        if table is self.scan:
+            self.first_tokens.add(key.split(" ", 1)[0])
 
     def extend(self, names: Iterable[tuple[str, str | None, str]]) -> None:
         """Add the register's own names: an iterable of (name, country code or None, type)."""

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from . import vocab
 from .dates import SINCE_YEAR, YEAR, anniversary_start, find_dates
 from .document import Document
 from .facts import Agreement, Evidence, Facts, Person, Relation
-from .gazetteer import Gazetteer, Place, default_gazetteer, fold
+from .gazetteer import Gazetteer, Place, default_gazetteer, fold, fold_word
 
 GERMAN_STATES = {
     "baden-wuerttemberg": "Baden-Württemberg", "landtag-bw": "Baden-Württemberg", "bayern": "Bayern",
@@ -172,15 +173,17 @@ def find_mentions(sentence: str, gaz: Gazetteer, canon: dict[str, str]) -> list[
         stem = gaz.lookup(m["stem"]) or gaz.lookup(m["stem"] + "er")
         surface = m.group(0)
         add(surface, m.start(), m.end(), Place(surface, stem.country if stem else None, "region"))
+    folded = [fold_word(t[2]) for t in tokens]
     i = 0
     while i < len(tokens):
         matched = False
-        for n in range(min(gaz.max_tokens, len(tokens) - i), 0, -1):
+        tok0 = tokens[i][2]
+        first = folded[i].split(" ", 1)[0]
+        maybe = tok0[0].isupper() and (first in gaz.first_tokens or tok0.endswith("s"))
+        for n in range(min(gaz.max_tokens, len(tokens) - i) if maybe else 0, 0, -1):
             a, b = tokens[i][0], tokens[i + n - 1][1]
             surface = sentence[a:b]
-            if not surface[0].isupper() and not surface[0].isdigit():
-                break
-            places = gaz.scan.get(fold(surface))
+            places = gaz.scan.get(" ".join(folded[i:i + n]))
             if places is None and n == 1 and surface.endswith("s") and len(surface) > 4:
                 places = gaz.scan.get(fold(surface[:-1]))
                 if places:
@@ -310,6 +313,7 @@ _FUER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _status_of(text: str) -> str | None:
     if vocab.DORMANT_CUE.search(text):
         return "dormant"
