@@ -64,9 +64,12 @@ def score(scorer: ModuleType, gold_dir: Path, pred_dir: Path) -> dict[str, Any]:
 
 def headline(fig: dict[str, Any]) -> dict[str, float]:
     return {
-        "relations_f1": fig["relations"]["f1"], "topics_f1": fig["topics"]["f1"],
-        "agreements_f1": fig["agreements"]["f1"], "since_accuracy": fig["since"]["accuracy"],
-        "status_accuracy": fig["status"]["accuracy"], "people_f1": fig["people"]["f1"],
+        "relations_f1": fig["relations"]["f1"],
+        "topics_f1": fig["topics"]["f1"],
+        "agreements_f1": fig["agreements"]["f1"],
+        "since_accuracy": fig["since"]["accuracy"],
+        "status_accuracy": fig["status"]["accuracy"],
+        "people_f1": fig["people"]["f1"],
     }
 
 
@@ -88,14 +91,21 @@ def run_gate() -> dict[str, Any]:
     for label, src in corpora.items():
         with tempfile.TemporaryDirectory() as tmp:
             extract_all(src, Path(tmp))
-            result[label] = {"documents": len(documents(src)), "figures": headline(score(scorer, src, Path(tmp))),
-                             "sha256": corpus_hash(src)}
+            result[label] = {
+                "documents": len(documents(src)),
+                "figures": headline(score(scorer, src, Path(tmp))),
+                "sha256": corpus_hash(src),
+            }
     return result
 
 
 def below_floors(result: dict[str, Any], floors: dict[str, float]) -> list[str]:
-    return [f"{label}: {key} {res['figures'][key]:.3f} < floor {floor:.3f}"
-            for label, res in result.items() for key, floor in floors.items() if res["figures"][key] < floor]
+    return [
+        f"{label}: {key} {res['figures'][key]:.3f} < floor {floor:.3f}"
+        for label, res in result.items()
+        for key, floor in floors.items()
+        if res["figures"][key] < floor
+    ]
 
 
 def main(argv: list[str]) -> int:

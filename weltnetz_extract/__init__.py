@@ -1,8 +1,8 @@
 """weltnetz_extract: read a press release or overview page and extract FACTS.md facts, without Django.
 
-    >>> from weltnetz_extract import extract
-    >>> facts = extract(Path("pressemitteilung.html"))
-    >>> facts.to_dict()["relations"]
+>>> from weltnetz_extract import extract
+>>> facts = extract(Path("pressemitteilung.html"))
+>>> facts.to_dict()["relations"]
 """
 
 from __future__ import annotations
@@ -15,8 +15,18 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .pipeline import ExtractOptions, run
 
 __all__ = [
-    "Agreement", "Document", "DocumentError", "Evidence", "ExtractOptions", "Facts", "Gazetteer", "Person",
-    "Relation", "default_gazetteer", "extract", "read_document",
+    "Agreement",
+    "Document",
+    "DocumentError",
+    "Evidence",
+    "ExtractOptions",
+    "Facts",
+    "Gazetteer",
+    "Person",
+    "Relation",
+    "default_gazetteer",
+    "extract",
+    "read_document",
 ]
 
 

@@ -21,8 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="HTML, Markdown or plain-text documents")
     parser.add_argument("--out", required=True, metavar="DIR", help="directory for NAME.json outputs")
-    parser.add_argument("--home", default=None,
-                        help="home region (default: detected from the publisher, else Baden-Württemberg)")
+    parser.add_argument(
+        "--home", default=None, help="home region (default: detected from the publisher, else Baden-Württemberg)"
+    )
     parser.add_argument("--quiet", action="store_true", help="print nothing for files that succeed")
     return parser
 
@@ -56,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if not args.quiet:
             n = len(facts.relations)
-            print(f"{name}: {n} relations, {len(facts.agreements)} agreements, {len(facts.people)} people "
-                  f"-> {target}")
+            print(f"{name}: {n} relations, {len(facts.agreements)} agreements, {len(facts.people)} people -> {target}")
     return 1 if failed else 0
 
 

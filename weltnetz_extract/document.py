@@ -195,7 +195,7 @@ def _text_lines(text: str) -> tuple[list[tuple[str, str]], list[Link]]:
         m = re.match(r"^(#{1,6})\s+", line)
         if m:
             hint = "h1" if len(m.group(1)) <= 2 else "h"
-            line = line[m.end():]
+            line = line[m.end() :]
         elif line.startswith(">"):
             hint, line = "quote", line.lstrip("> ")
         elif _BULLET.match(raw) and not re.match(r"^\s*\d+\.\s+[A-ZÄÖÜ][a-zäöü]+\s+\d{4}", raw):

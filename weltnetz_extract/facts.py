@@ -7,8 +7,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 KINDS = (
-    "state_partnership", "municipal_partnership", "cooperation", "network_membership",
-    "joint_commission", "representation", "institution",
+    "state_partnership",
+    "municipal_partnership",
+    "cooperation",
+    "network_membership",
+    "joint_commission",
+    "representation",
+    "institution",
 )
 STATUSES = ("active", "dormant", "ended")
 
@@ -84,15 +89,25 @@ class Facts:
 
         rels = [
             Relation(
-                kind=r["kind"], partner=r["partner"], country=r.get("country"), since=r.get("since"),
-                status=r.get("status"), topics=list(r.get("topics") or []), home=r.get("home"), evidence=ev(r),
+                kind=r["kind"],
+                partner=r["partner"],
+                country=r.get("country"),
+                since=r.get("since"),
+                status=r.get("status"),
+                topics=list(r.get("topics") or []),
+                home=r.get("home"),
+                evidence=ev(r),
             )
             for r in data.get("relations", [])
         ]
         ags = [
             Agreement(
-                title=a.get("title") or "", partner=a["partner"], date=a.get("date"), place=a.get("place"),
-                signatories=list(a.get("signatories") or []), evidence=ev(a),
+                title=a.get("title") or "",
+                partner=a["partner"],
+                date=a.get("date"),
+                place=a.get("place"),
+                signatories=list(a.get("signatories") or []),
+                evidence=ev(a),
             )
             for a in data.get("agreements", [])
         ]

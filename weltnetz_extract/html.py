@@ -48,8 +48,12 @@ def _meta(root: Any) -> dict[str, str]:
             if found and str(found[0]).strip():
                 meta["title"] = str(found[0]).strip()
                 break
-    for xp in ('//meta[@property="article:published_time"]/@content', "//time/@datetime", "//time/text()",
-               '//meta[@name="date"]/@content'):
+    for xp in (
+        '//meta[@property="article:published_time"]/@content',
+        "//time/@datetime",
+        "//time/text()",
+        '//meta[@name="date"]/@content',
+    ):
         found = root.xpath(xp)
         if found:
             value = str(found[0]).strip()
@@ -122,8 +126,15 @@ def _trafilatura_lines(text: str) -> list[tuple[str, str]] | None:
     except ImportError:  # trafilatura 2.3 needs lxml_html_clean; fall back to the lxml walker
         return None
     try:
-        xml = trafilatura.extract(text, output_format="xml", include_links=False, include_images=True,
-                                  include_tables=False, favor_recall=True, deduplicate=False)
+        xml = trafilatura.extract(
+            text,
+            output_format="xml",
+            include_links=False,
+            include_images=True,
+            include_tables=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
     except Exception:  # noqa: BLE001 - a third-party parser must not stop reading
         return None
     if not xml:

@@ -23,12 +23,25 @@ from .facts import Agreement, Evidence, Facts, Person, Relation
 from .gazetteer import Gazetteer, Place, default_gazetteer, fold, fold_word
 
 GERMAN_STATES = {
-    "baden-wuerttemberg": "Baden-Württemberg", "landtag-bw": "Baden-Württemberg", "bayern": "Bayern",
-    "brandenburg": "Brandenburg", "berlin": "Berlin", "bremen": "Bremen", "hamburg": "Hamburg", "hessen": "Hessen",
-    "mecklenburg-vorpommern": "Mecklenburg-Vorpommern", "regierung-mv": "Mecklenburg-Vorpommern",
-    "niedersachsen": "Niedersachsen", "nrw": "Nordrhein-Westfalen", "rlp": "Rheinland-Pfalz",
-    "rheinland-pfalz": "Rheinland-Pfalz", "saarland": "Saarland", "sachsen-anhalt": "Sachsen-Anhalt",
-    "sachsen": "Sachsen", "schleswig-holstein": "Schleswig-Holstein", "thueringen": "Thüringen",
+    "baden-wuerttemberg": "Baden-Württemberg",
+    "landtag-bw": "Baden-Württemberg",
+    "bayern": "Bayern",
+    "brandenburg": "Brandenburg",
+    "berlin": "Berlin",
+    "bremen": "Bremen",
+    "hamburg": "Hamburg",
+    "hessen": "Hessen",
+    "mecklenburg-vorpommern": "Mecklenburg-Vorpommern",
+    "regierung-mv": "Mecklenburg-Vorpommern",
+    "niedersachsen": "Niedersachsen",
+    "nrw": "Nordrhein-Westfalen",
+    "rlp": "Rheinland-Pfalz",
+    "rheinland-pfalz": "Rheinland-Pfalz",
+    "saarland": "Saarland",
+    "sachsen-anhalt": "Sachsen-Anhalt",
+    "sachsen": "Sachsen",
+    "schleswig-holstein": "Schleswig-Holstein",
+    "thueringen": "Thüringen",
 }
 
 
@@ -60,8 +73,41 @@ class Segments:
 
 
 _ABBREV = {
-    "dr", "st", "nr", "ca", "bzw", "inkl", "z", "b", "u", "a", "d", "h", "v", "l", "r", "n", "poln", "prof", "vgl",
-    "evtl", "ggf", "usw", "e", "s", "mio", "mrd", "abs", "art", "jh", "jhd", "sog", "str", "tel", "ing", "dipl",
+    "dr",
+    "st",
+    "nr",
+    "ca",
+    "bzw",
+    "inkl",
+    "z",
+    "b",
+    "u",
+    "a",
+    "d",
+    "h",
+    "v",
+    "l",
+    "r",
+    "n",
+    "poln",
+    "prof",
+    "vgl",
+    "evtl",
+    "ggf",
+    "usw",
+    "e",
+    "s",
+    "mio",
+    "mrd",
+    "abs",
+    "art",
+    "jh",
+    "jhd",
+    "sog",
+    "str",
+    "tel",
+    "ing",
+    "dipl",
 }
 _BOUNDARY = re.compile(r"[.!?…][\"“”‘’»«)]*\s+(?=[A-ZÄÖÜ„\"“‚(0-9])")
 
@@ -71,7 +117,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start:m.start() + 1]
+        before = text[start : m.start() + 1]
         word = re.search(r"(\w+)\.$", before)
         if text[m.start()] == "." and word:
             w = word.group(1)
@@ -183,7 +229,7 @@ def find_mentions(sentence: str, gaz: Gazetteer, canon: dict[str, str]) -> list[
         for n in range(min(gaz.max_tokens, len(tokens) - i) if maybe else 0, 0, -1):
             a, b = tokens[i][0], tokens[i + n - 1][1]
             surface = sentence[a:b]
-            places = gaz.scan.get(" ".join(folded[i:i + n]))
+            places = gaz.scan.get(" ".join(folded[i : i + n]))
             if places is None and n == 1 and surface.endswith("s") and len(surface) > 4:
                 places = gaz.scan.get(fold(surface[:-1]))
                 if places:
@@ -203,8 +249,17 @@ def find_mentions(sentence: str, gaz: Gazetteer, canon: dict[str, str]) -> list[
                     last = tok.rsplit("-", 1)[1].lower()
                     if last in ("bündnis", "netzwerk", "allianz", "initiative") and place[0].type != "network":
                         add(tok, a, a + len(tok), Place(tok, None, "network"))
-                        out.append(Mention(first, a, a + len(first), place[0].country, place[0].type,
-                                           f"{place[0].country}:{fold(place[0].name)}", True))
+                        out.append(
+                            Mention(
+                                first,
+                                a,
+                                a + len(first),
+                                place[0].country,
+                                place[0].type,
+                                f"{place[0].country}:{fold(place[0].name)}",
+                                True,
+                            )
+                        )
                     else:
                         add(first, a, a + len(first), place[0], partial=True)
             i += 1
@@ -213,19 +268,19 @@ def find_mentions(sentence: str, gaz: Gazetteer, canon: dict[str, str]) -> list[
         if not free(a, b):
             continue
         name = m["name"]
-        place = gaz.lookup(name)
+        region = gaz.lookup(name)
         words = name.split()
-        if place is None and len(words) == 2:
-            place = gaz.lookup(words[0])
-            if place is not None:
+        if region is None and len(words) == 2:
+            region = gaz.lookup(words[0])
+            if region is not None:
                 name, b = words[0], a + len(words[0])
-        country = place.country if place else None
+        country = region.country if region else None
         if country is None:
             adj = _ADJ.search(sentence[: m.start()])
             country = gaz.adjective_country(adj.group(1)) if adj else None
         if name in _STOP_CAP:
             continue
-        add(name, a, b, Place(place.name if place else name, country, "region"))
+        add(name, a, b, Place(region.name if region else name, country, "region"))
     for m in _NETWORK_NAMED.finditer(sentence):
         a, b = m.span("name")
         if free(a, b) and gaz.lookup(m["name"]) is None and m["name"] not in _STOP_CAP:
@@ -241,8 +296,13 @@ def mentions(seg: Segments, gaz: Gazetteer) -> Mentions:
 
 
 # -- stage 3: relations ---------------------------------------------------------------------------------
-KIND_RANK = {"state_partnership": 0, "joint_commission": 1, "municipal_partnership": 2, "network_membership": 3,
-             "cooperation": 4}
+KIND_RANK = {
+    "state_partnership": 0,
+    "joint_commission": 1,
+    "municipal_partnership": 2,
+    "network_membership": 3,
+    "cooperation": 4,
+}
 GROUP = {"representation": "representation", "institution": "institution"}
 
 
@@ -336,10 +396,18 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
         block = doc.blocks[s.block]
         sent_status = _status_of(text)
 
-        def cand(kind: str, m: Mention, since: int | None = None, since_rank: int = -1,
-                 status: str | None = None, status_rank: int = -1, _s: Sentence = s) -> int:
-            return rs.add(Candidate(kind, m.surface, m.country, m.key, _s.index, since, since_rank, status,
-                                    status_rank))
+        def cand(
+            kind: str,
+            m: Mention,
+            since: int | None = None,
+            since_rank: int = -1,
+            status: str | None = None,
+            status_rank: int = -1,
+            _s: Sentence = s,
+        ) -> int:
+            return rs.add(
+                Candidate(kind, m.surface, m.country, m.key, _s.index, since, since_rank, status, status_rank)
+            )
 
         # List intros ("Das Land unterhält folgende Landespartnerschaften:") scope the items after them.
         if text.rstrip().endswith(":") and (vocab.STATE_CUE.search(text) or vocab.MUNICIPAL_CUE.search(text)):
@@ -347,10 +415,17 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             list_ctx = {"kind": kind, "status": sent_status}
             list_block = s.block
             continue
-        in_list = list_ctx is not None and s.block > list_block and (
-            block.kind in ("list_item", "heading") or len(text) < 90)
-        if list_ctx is not None and not in_list and block.kind == "paragraph" and len(text) > 200 and \
-                s.block > list_block + 1 and not full:
+        in_list = (
+            list_ctx is not None and s.block > list_block and (block.kind in ("list_item", "heading") or len(text) < 90)
+        )
+        if (
+            list_ctx is not None
+            and not in_list
+            and block.kind == "paragraph"
+            and len(text) > 200
+            and s.block > list_block + 1
+            and not full
+        ):
             pass
         # 1. "Partnerschaften mit China (Liaoning seit 1982 und Jiangsu 1986) – ruhen derzeit"
         pm = _PARTNER_LIST.search(text)
@@ -375,19 +450,38 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
                         place = Place(name, found[0].country, found[0].type)
                 key = f"{place.country if place and place.country else code}:{fold(place.name if place else name)}"
                 names.append(name)
-                rs.add(Candidate(kind, name, (place.country if place else None) or code, key, s.index,
-                                 year, 3 if year else -1, item_status, 3 if item_status else -1))
+                rs.add(
+                    Candidate(
+                        kind,
+                        name,
+                        (place.country if place else None) or code,
+                        key,
+                        s.index,
+                        year,
+                        3 if year else -1,
+                        item_status,
+                        3 if item_status else -1,
+                    )
+                )
             if not names and country_place is not None:
                 key = f"{code}:{fold(country_place.name)}"
-                rs.add(Candidate(kind, pm["country"].strip(), code, key, s.index, None, -1, item_status,
-                                 3 if item_status else -1))
+                rs.add(
+                    Candidate(
+                        kind, pm["country"].strip(), code, key, s.index, None, -1, item_status, 3 if item_status else -1
+                    )
+                )
             continue
         # 2. items of a list intro: headings or list items naming a region
-        if in_list and list_ctx is not None and full and block.kind != "paragraph" or (
-                in_list and list_ctx is not None and full and len(text) < 90 and not text.endswith(".")):
+        if (
+            in_list
+            and list_ctx is not None
+            and full
+            and block.kind != "paragraph"
+            or (in_list and list_ctx is not None and full and len(text) < 90 and not text.endswith("."))
+        ):
             m = full[0]
             since = None
-            after = text[m.end:]
+            after = text[m.end :]
             ym = re.match(rf"^\s*\(?[^)]*\)?\s*(?:seit\s+)?(?P<y>{YEAR})\b", after)
             if ym:
                 since = int(ym["y"])
@@ -430,14 +524,20 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
                         rs.add(Candidate("cooperation", name, cp.country, key, s.index))
             for m in full:
                 if m.type in ("country", "region") and not _LOCATIVE.search(text[: m.start]):
-                    if any(m.start > n.start("name") and m.end <= n.end("country") for n in _NAMED_PLACE.finditer(text)):
+                    if any(
+                        m.start > n.start("name") and m.end <= n.end("country") for n in _NAMED_PLACE.finditer(text)
+                    ):
                         continue
                     cand("cooperation", m)
         # 7. networks
         for m in full:
             if m.type == "network":
-                cand("network_membership", m, status=sent_status if sent_status == "active" else None,
-                     status_rank=1 if sent_status == "active" else -1)
+                cand(
+                    "network_membership",
+                    m,
+                    status=sent_status if sent_status == "active" else None,
+                    status_rank=1 if sent_status == "active" else -1,
+                )
         # 8. offices abroad
         if vocab.REPRESENTATION_CUE.search(text):
             for m in _offices(text, gaz, ms):
@@ -449,7 +549,7 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             if block.kind == "list_item" and len(block.text.split()) <= 16:
                 name = block.text.strip()
             else:
-                tail = re.match(r"(?:\s+e\.\s?V\.)?(?:\s+[A-ZÄÖÜ][\w\-]+)?", text[im.end():])
+                tail = re.match(r"(?:\s+e\.\s?V\.)?(?:\s+[A-ZÄÖÜ][\w\-]+)?", text[im.end() :])
                 name = (im.group(0) + (tail.group(0) if tail else "")).strip()
             rs.add(Candidate("institution", name, code, f"inst:{fold(name)}", s.index))
 
@@ -509,8 +609,16 @@ def _offices(text: str, gaz: Gazetteer, ms: list[Mention]) -> list[Mention]:
     if fm:
         place = gaz.lookup(fm["name"], cities=True)
         if place and not place.domestic:
-            return [Mention(fm["name"], fm.start("name"), fm.end("name"), place.country, place.type,
-                            f"{place.country}:{fold(place.name)}")]
+            return [
+                Mention(
+                    fm["name"],
+                    fm.start("name"),
+                    fm.end("name"),
+                    place.country,
+                    place.type,
+                    f"{place.country}:{fold(place.name)}",
+                )
+            ]
     found: list[Mention] = []
     for lm in _IN_LIST.finditer(text):
         pos = lm.start("list")
@@ -518,8 +626,11 @@ def _offices(text: str, gaz: Gazetteer, ms: list[Mention]) -> list[Mention]:
             name = name.strip()
             place = gaz.lookup(name, cities=True)
             if place and not place.domestic and place.type in ("city", "region", "country"):
-                found.append(Mention(name, pos, pos + len(name), place.country, place.type,
-                                     f"{place.country}:{fold(place.name)}"))
+                found.append(
+                    Mention(
+                        name, pos, pos + len(name), place.country, place.type, f"{place.country}:{fold(place.name)}"
+                    )
+                )
     if found:
         return found
     return [m for m in ms if m.partial and m.type == "country"][:1]
@@ -579,8 +690,9 @@ def _focus(rs: RelationSet, seg: Segments) -> int | None:
     return None
 
 
-_ANAPHOR_WORDS = re.compile(r"partnerschaft|zusammenarbeit|beziehungen|beide[n]? (?:länder|regionen|seiten)|kooperation",
-                            re.I)
+_ANAPHOR_WORDS = re.compile(
+    r"partnerschaft|zusammenarbeit|beziehungen|beide[n]? (?:länder|regionen|seiten)|kooperation", re.I
+)
 
 
 def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> Attributed:
@@ -598,8 +710,12 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
             ids = list(dict.fromkeys(touched))
             if len(ids) > 1:  # the relation named nearest before "seit"
                 before = {m.key: m.end for m in men.by_sentence[s.index] if m.end <= sy.start()}
-                ids = sorted((i for i in ids if rs.relations[i].key in before),
-                             key=lambda i: -before[rs.relations[i].key])[:1] or ids[:0]
+                ids = (
+                    sorted(
+                        (i for i in ids if rs.relations[i].key in before), key=lambda i: -before[rs.relations[i].key]
+                    )[:1]
+                    or ids[:0]
+                )
             if len(ids) == 1:
                 _set_since(rs.relations[ids[0]], int(sy["y"]), 2)
         if vocab.FOUNDING_CUE.search(text):
@@ -611,15 +727,24 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
                         _set_since(rs.relations[i], years[0], 2)
         start = anniversary_start(text, ref_year)
         if start:
-            ids = [i for i in named if rs.relations[i].kind not in GROUP and rs.relations[i].kind != "network_membership"]
+            ids = [
+                i for i in named if rs.relations[i].kind not in GROUP and rs.relations[i].kind != "network_membership"
+            ]
             for i in ids or ([target] if target is not None else []):
                 _set_since(rs.relations[i], start, 1)
         # status: cues in sentences that name the relation, or refer back to it
         st = _status_of(text)
         if st:
-            ids = [i for i in named if not any(m.partial and m.key == rs.relations[i].key and
-                                                not any(n.key == m.key and not n.partial for n in men.by_sentence[s.index])
-                                                for m in men.by_sentence[s.index])]
+            ids = [
+                i
+                for i in named
+                if not any(
+                    m.partial
+                    and m.key == rs.relations[i].key
+                    and not any(n.key == m.key and not n.partial for n in men.by_sentence[s.index])
+                    for m in men.by_sentence[s.index]
+                )
+            ]
             if not ids and target is not None and _ANAPHOR_WORDS.search(text):
                 ids = [target]
             for i in ids:
@@ -635,11 +760,15 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
             slugs = {slug for slug, rx in vocab.TOPIC_RES.items() if rx.search(text)}
             partial_keys = {m.key for m in men.by_sentence[s.index] if m.partial}
             via_compound = [i for i in named if rs.relations[i].key in partial_keys]
-            ids = [i for i in dict.fromkeys(touched + via_compound) if rs.relations[i].kind not in GROUP] or \
-                [i for i in named if rs.relations[i].kind not in GROUP]
+            ids = [i for i in dict.fromkeys(touched + via_compound) if rs.relations[i].kind not in GROUP] or [
+                i for i in named if rs.relations[i].kind not in GROUP
+            ]
             if not ids:
-                ids = pending_topics_for if block_kind == "list_item" and pending_topics_for else (
-                    [target] if target is not None else [])
+                ids = (
+                    pending_topics_for
+                    if block_kind == "list_item" and pending_topics_for
+                    else ([target] if target is not None else [])
+                )
             for i in ids:
                 rs.topics.setdefault(i, set()).update(slugs)
             if text.rstrip().endswith(":"):
@@ -669,13 +798,20 @@ class Agreements:
 
 def _stem(title: str) -> str:
     words = fold(title).split()
-    noun = next((w for w in reversed(words) if re.search(
-        r"memorandum|erklarung|vereinbarung|abkommen|vertrag|urkunde|charta|protokoll|position|mou", w)), "")
+    noun = next(
+        (
+            w
+            for w in reversed(words)
+            if re.search(r"memorandum|erklarung|vereinbarung|abkommen|vertrag|urkunde|charta|protokoll|position|mou", w)
+        ),
+        "",
+    )
     return re.sub(r"(es|s)$", "", noun)
 
 
-def agreements(doc: Document, seg: Segments, men: Mentions, att: Attributed, people: list[Person],
-               home: str) -> Agreements:
+def agreements(
+    doc: Document, seg: Segments, men: Mentions, att: Attributed, people: list[Person], home: str
+) -> Agreements:
     rs = att.relations
     out: list[Agreement] = []
     for s in seg.sentences:
@@ -698,8 +834,11 @@ def agreements(doc: Document, seg: Segments, men: Mentions, att: Attributed, peo
             if foreign:
                 partner = foreign[0].surface
             else:
-                adj_codes = {c for w in re.findall(r"\b[a-zäöü]+isch\w*", text)
-                             if (c := default_gazetteer().adjective_country(w))}
+                adj_codes = {
+                    c
+                    for w in re.findall(r"\b[a-zäöü]+isch\w*", text)
+                    if (c := default_gazetteer().adjective_country(w))
+                }
                 by_adj = [r for r in rs.relations if r.country in adj_codes and r.kind not in GROUP]
                 target = by_adj[0] if by_adj else None
                 if target is None:
@@ -774,7 +913,7 @@ def people(doc: Document, seg: Segments, men: Mentions, home: str) -> People:
         while len(words) > 2 and (words[0] in _LEAD_NOUNS or words[1] in ("von", "vom")):
             words = words[2:] if words[1] in ("von", "vom") else words[1:]
         name = " ".join(words)
-        if any(gaz.lookup(w) is not None and gaz.lookup(w).type in ("country", "region") for w in words):
+        if any((p := gaz.lookup(w)) is not None and p.type in ("country", "region") for w in words):
             return
         if _NOT_NAME.search(name) or len(name.split()) < 2 or any(w.lower() == w for w in name.split()[-1:]):
             return
@@ -793,7 +932,7 @@ def people(doc: Document, seg: Segments, men: Mentions, home: str) -> People:
             add(m["name"], m["role"], s, foreign[0].surface if foreign else home)
         for m in _ROLE_NAME.finditer(text):
             role = m["role"]
-            before = text[max(0, m.start() - 40): m.start()]
+            before = text[max(0, m.start() - 40) : m.start()]
             adj = re.search(r"([a-zäöü]+isch\w*)\s+$", before)
             aff: str | None = home if vocab.HOME_ROLES.search(role) else None
             if adj and gaz.adjective_country(adj.group(1)):
@@ -835,11 +974,18 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Facts:
     facts = Facts()
     for i, r in enumerate(rs.relations):
         s = seg.sentences[r.sentence]
-        facts.relations.append(Relation(
-            kind=r.kind, partner=r.partner, country=r.country, since=r.since,
-            status=r.status if r.kind not in GROUP else None, topics=sorted(rs.topics.get(i, set())),
-            home=r.home, evidence=Evidence(s.text, s.start, s.end),
-        ))
+        facts.relations.append(
+            Relation(
+                kind=r.kind,
+                partner=r.partner,
+                country=r.country,
+                since=r.since,
+                status=r.status if r.kind not in GROUP else None,
+                topics=sorted(rs.topics.get(i, set())),
+                home=r.home,
+                evidence=Evidence(s.text, s.start, s.end),
+            )
+        )
     facts.agreements = ags.items
     facts.people = ppl.items
     return facts

@@ -20,16 +20,27 @@ TOPIC_CUES: dict[str, str] = {
     "greentech": r"green ?tech|umwelttechn|ressourcenschonend|ressourcensparend|ressourceneffizien",
     "health": r"gesundheit|medizin|pflege\b|pflegekr|krankenh|rettungsdienst|klinik",
     "science": r"wissenschaft|forschung|hochschul|universität|innovation",
-    "education": r"(?<!meinungs)(?<!regierungs)bildung|ausbildung|weiterbildung|" + _W + r"schul(?!d)|schüler|lehrkräfte|bildungs",
+    "education": r"(?<!meinungs)(?<!regierungs)bildung|ausbildung|weiterbildung|"
+    + _W
+    + r"schul(?!d)|schüler|lehrkräfte|bildungs",
     "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen",
     "youth": _W + r"jugend",
     "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation",
-    "economy": _W + r"wirtschaft(?!sminister)|" + _W + r"wirtschaftsministerium|außenwirtschaft|"
-    + _W + r"handel\b|handelsbeziehung|export|gründungsförderung|start-?ups?\b|fachkräfte|" + _W + r"industrie",
+    "economy": _W
+    + r"wirtschaft(?!sminister)|"
+    + _W
+    + r"wirtschaftsministerium|außenwirtschaft|"
+    + _W
+    + r"handel\b|handelsbeziehung|export|gründungsförderung|start-?ups?\b|fachkräfte|"
+    + _W
+    + r"industrie",
     "urban": r"stadtentwicklung|städtebau|kommunalentwicklung",
     "development": r"entwicklungszusammenarbeit|entwicklungs-zusammenarbeit|entwicklungspolitik",
     "remembrance": r"gedenk|erinnerungsarbeit|erinnerungskultur|yad vashem|holocaust",
-    "environment": _W + r"umwelt(?!techn)|naturschutz|nationalpark|" + _W + r"forst|agroforst|landwirtschaft|"
+    "environment": _W
+    + r"umwelt(?!techn)|naturschutz|nationalpark|"
+    + _W
+    + r"forst|agroforst|landwirtschaft|"
     + r"bioökonomie|agrar|artenschutz|biodiversität|natürliche[nr]? lebensgrundlagen|gewässer",
     "security": r"polizei|innere[nr]? sicherheit|justiz|gerichtsbarkeit|katastrophenschutz",
     "tourism": r"tourismus|touristi",
@@ -75,9 +86,7 @@ REPRESENTATION_CUE = re.compile(
     re.I,
 )
 INSTITUTION_CUE = re.compile(r"\bDeutsch-[A-ZÄÖÜ]\w+?(?:e|es|er|en)\s+(?:Institut|Zentrum|Haus)\b")
-NETWORK_NOUN = re.compile(
-    r"(?:bündnis|netzwerk|koalition|coalition|allianz|initiative|verbund)\s*$", re.I
-)
+NETWORK_NOUN = re.compile(r"(?:bündnis|netzwerk|koalition|coalition|allianz|initiative|verbund)\s*$", re.I)
 
 # Statuses -----------------------------------------------------------------------------------------
 ACTIVE_CUE = re.compile(
@@ -87,9 +96,7 @@ ACTIVE_CUE = re.compile(
     r"wiederaufzunehmen|wiederaufgenommen|jubiläum|feier(?:t|n|ten)\b",
     re.I,
 )
-DORMANT_CUE = re.compile(
-    r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen", re.I
-)
+DORMANT_CUE = re.compile(r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen", re.I)
 ENDED_CUE = re.compile(r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis", re.I)
 
 # Since ---------------------------------------------------------------------------------------------
@@ -97,7 +104,8 @@ FOUNDING_CUE = re.compile(
     r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen", re.I
 )
 EXISTENCE_CUE = re.compile(
-    r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|partnerschaft\w*\s+(?:\w+\s+){0,2}?seit", re.I
+    r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|partnerschaft\w*\s+(?:\w+\s+){0,2}?seit",
+    re.I,
 )
 
 # Agreements ----------------------------------------------------------------------------------------

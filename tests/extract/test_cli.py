@@ -37,7 +37,9 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path, capsys):
         for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
             fh.write(chunk)
     latin = tmp_path / "latin.txt"
-    latin.write_bytes("Die Städtepartnerschaft zwischen Tübingen und Aix-en-Provence besteht seit 1960.".encode("cp1252"))
+    latin.write_bytes(
+        "Die Städtepartnerschaft zwischen Tübingen und Aix-en-Provence besteht seit 1960.".encode("cp1252")
+    )
     broken = tmp_path / "broken.html"
     broken.write_text("<html><body><div><p>Partnerschaft mit <b>Québec<div><div></span></table>", encoding="utf-8")
     missing = tmp_path / "missing.txt"
@@ -60,8 +62,13 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path, capsys):
 def test_module_entry_point(tmp_path: Path):
     src = tmp_path / "a.md"
     src.write_text("# Titel\n\n" + GOOD, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "weltnetz_extract", str(src), "--out", str(tmp_path / "o")],
-                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "weltnetz_extract", str(src), "--out", str(tmp_path / "o")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "o" / "a.json").exists()
     assert "1 relations" in done.stdout

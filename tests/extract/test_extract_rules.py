@@ -30,9 +30,11 @@ def test_list_with_years_country_and_clause_status():
 
 
 def test_inflected_apposition_and_anniversary():
-    text = ("Zum 35-jährigen Jubiläum der Partnerschaft zwischen Baden-Württemberg und der japanischen "
-            "Partnerprovinz Kanagawa haben Ministerpräsident Winfried Kretschmann und Kanagawas Gouverneur "
-            "Yuji Kuroiwa am Mittwoch, 17. Juli 2024, in Stuttgart eine Gemeinsame Absichtserklärung unterschrieben.")
+    text = (
+        "Zum 35-jährigen Jubiläum der Partnerschaft zwischen Baden-Württemberg und der japanischen "
+        "Partnerprovinz Kanagawa haben Ministerpräsident Winfried Kretschmann und Kanagawas Gouverneur "
+        "Yuji Kuroiwa am Mittwoch, 17. Juli 2024, in Stuttgart eine Gemeinsame Absichtserklärung unterschrieben."
+    )
     facts = facts_of(text)
     kanagawa = relation(facts, "Kanagawa")
     assert (kanagawa["kind"], kanagawa["country"], kanagawa["since"]) == ("state_partnership", "JP", 1989)
@@ -40,7 +42,9 @@ def test_inflected_apposition_and_anniversary():
     assert (agreement["partner"], agreement["date"], agreement["place"]) == ("Kanagawa", "2024-07-17", "Stuttgart")
     assert set(agreement["signatories"]) == {"Winfried Kretschmann", "Yuji Kuroiwa"}
     assert {p["name"]: p["role"] for p in facts["people"]} == {
-        "Winfried Kretschmann": "Ministerpräsident", "Yuji Kuroiwa": "Gouverneur"}
+        "Winfried Kretschmann": "Ministerpräsident",
+        "Yuji Kuroiwa": "Gouverneur",
+    }
 
 
 def test_evidence_offsets_point_at_the_sentence():
@@ -48,34 +52,50 @@ def test_evidence_offsets_point_at_the_sentence():
 
     doc = read_document(LIST_PAGE, name="page.md")
     for rel in extract(doc).relations:
-        assert rel.evidence and doc.text[rel.evidence.start:rel.evidence.end] == rel.evidence.text
+        assert rel.evidence and doc.text[rel.evidence.start : rel.evidence.end] == rel.evidence.text
         assert rel.partner.split()[0] in rel.evidence.text
 
 
 def test_teasers_and_passing_mentions_give_no_facts():
-    text = ("Internationales\n\nMinisterin besucht Messe\n\nKultusministerin Theresa Schopper hat sich bei einem "
-            "Besuch in Singapur über Schulen informiert. China ist ein wichtiger Exportmarkt.\n\nWeitere Meldungen\n\n"
-            "Europa\n\nPartnerschaft mit Kanagawa vertieft\n")
+    text = (
+        "Internationales\n\nMinisterin besucht Messe\n\nKultusministerin Theresa Schopper hat sich bei einem "
+        "Besuch in Singapur über Schulen informiert. China ist ein wichtiger Exportmarkt.\n\nWeitere Meldungen\n\n"
+        "Europa\n\nPartnerschaft mit Kanagawa vertieft\n"
+    )
     facts = facts_of(text)
     assert facts["relations"] == [] and facts["agreements"] == []
 
 
 def test_topics_only_from_fields_of_cooperation():
-    text = ("Baden-Württemberg und die indische Partnerprovinz Maharashtra wollen ihre Zusammenarbeit in den Bereichen "
-            "Berufsbildung, Gesundheit und Tourismus vertiefen. Der Klimawandel betrifft alle.")
+    text = (
+        "Baden-Württemberg und die indische Partnerprovinz Maharashtra wollen ihre Zusammenarbeit in den Bereichen "
+        "Berufsbildung, Gesundheit und Tourismus vertiefen. Der Klimawandel betrifft alle."
+    )
     rel = relation(facts_of(text), "Maharashtra")
     assert set(rel["topics"]) == {"education", "health", "tourism"}
     assert rel["status"] == "active"
 
 
-@pytest.mark.parametrize("text, kind, partner, country", [
-    ("Die Gemischte Regierungskommission zwischen Baden-Württemberg und Serbien tagte in Belgrad.",
-     "joint_commission", "Serbien", "RS"),
-    ("Das Land ist Mitglied der Vier Motoren für Europa.", "network_membership", "Vier Motoren für Europa", None),
-    ("German Centres gibt es in Peking und Singapur.", "representation", "Peking", "CN"),
-    ("Die Städtepartnerschaft zwischen Tübingen und Perugia besteht seit 1984.", "municipal_partnership", "Perugia", "IT"),
-    ("Auch die Kooperation mit Israel ist der Landesregierung ein Anliegen.", "cooperation", "Israel", "IL"),
-])
+@pytest.mark.parametrize(
+    "text, kind, partner, country",
+    [
+        (
+            "Die Gemischte Regierungskommission zwischen Baden-Württemberg und Serbien tagte in Belgrad.",
+            "joint_commission",
+            "Serbien",
+            "RS",
+        ),
+        ("Das Land ist Mitglied der Vier Motoren für Europa.", "network_membership", "Vier Motoren für Europa", None),
+        ("German Centres gibt es in Peking und Singapur.", "representation", "Peking", "CN"),
+        (
+            "Die Städtepartnerschaft zwischen Tübingen und Perugia besteht seit 1984.",
+            "municipal_partnership",
+            "Perugia",
+            "IT",
+        ),
+        ("Auch die Kooperation mit Israel ist der Landesregierung ein Anliegen.", "cooperation", "Israel", "IL"),
+    ],
+)
 def test_kinds(text, kind, partner, country):
     rel = relation(facts_of(text), partner)
     assert (rel["kind"], rel["country"]) == (kind, country)
@@ -94,8 +114,10 @@ def test_dates():
 
 
 def test_home_region_from_publisher():
-    text = ("URL: https://mdfe.brandenburg.de/partner\n\nDas Land Brandenburg arbeitet mit der Woiwodschaft "
-            "Lubuskie partnerschaftlich zusammen. Europaministerin Katrin Lange begrüßte die Gäste.")
+    text = (
+        "URL: https://mdfe.brandenburg.de/partner\n\nDas Land Brandenburg arbeitet mit der Woiwodschaft "
+        "Lubuskie partnerschaftlich zusammen. Europaministerin Katrin Lange begrüßte die Gäste."
+    )
     facts = facts_of(text)
     assert relation(facts, "Lubuskie")["country"] == "PL"
     assert facts["people"][0]["affiliation"] == "Brandenburg"
@@ -107,8 +129,14 @@ def test_gazetteer_extend_hook():
 
     gaz = Gazetteer()
     base = default_gazetteer()
-    gaz.scan, gaz.cities, gaz.adjectives, gaz.max_tokens = dict(base.scan), dict(base.cities), base.adjectives, base.max_tokens
+    gaz.scan, gaz.cities, gaz.adjectives, gaz.max_tokens = (
+        dict(base.scan),
+        dict(base.cities),
+        base.adjectives,
+        base.max_tokens,
+    )
     gaz.extend([("Nordwestprovinz Testland", "ZA", "region")])
-    facts = extract("Das Land pflegt eine Landespartnerschaft mit Nordwestprovinz Testland.",
-                    ExtractOptions(gazetteer=gaz)).to_dict()
+    facts = extract(
+        "Das Land pflegt eine Landespartnerschaft mit Nordwestprovinz Testland.", ExtractOptions(gazetteer=gaz)
+    ).to_dict()
     assert relation(facts, "Nordwestprovinz Testland")["country"] == "ZA"

@@ -6,8 +6,25 @@ from hypothesis import strategies as st
 from weltnetz_extract import DocumentError, extract, read_document
 
 TAGS = ["div", "p", "h1", "h2", "li", "ul", "main", "aside", "figure", "figcaption", "blockquote", "span", "a"]
-WORDS = ["Partnerschaft", "Kanagawa", "seit", "1989", "„", "“", "Weitere Meldungen", "ruhen derzeit", "Dr.", ":",
-         "Ministerpräsident", "Winfried Kretschmann", "unterzeichnet", "17. Juli 2024", "mit", "Frankreich", "\n"]
+WORDS = [
+    "Partnerschaft",
+    "Kanagawa",
+    "seit",
+    "1989",
+    "„",
+    "“",
+    "Weitere Meldungen",
+    "ruhen derzeit",
+    "Dr.",
+    ":",
+    "Ministerpräsident",
+    "Winfried Kretschmann",
+    "unterzeichnet",
+    "17. Juli 2024",
+    "mit",
+    "Frankreich",
+    "\n",
+]
 
 
 @st.composite
@@ -27,7 +44,7 @@ def _read(data):
     facts = extract(doc)
     for rel in facts.relations:
         assert rel.evidence is not None
-        assert doc.text[rel.evidence.start:rel.evidence.end] == rel.evidence.text
+        assert doc.text[rel.evidence.start : rel.evidence.end] == rel.evidence.text
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

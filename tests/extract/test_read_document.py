@@ -39,7 +39,9 @@ def test_dump_structure():
     assert doc.title == "Baden-Württemberg und Kanagawa vertiefen Kooperation"
     assert doc.captions and "Yuji Kuroiwa" in doc.captions[0].text
     assert any(q.speaker == "Ministerpräsident Winfried Kretschmann" for q in doc.quotes)
-    assert [(t.category, t.headline) for t in doc.teasers] == [("Artenschutz", "Biberverordnung hilft bei Konfliktfällen")]
+    assert [(t.category, t.headline) for t in doc.teasers] == [
+        ("Artenschutz", "Biberverordnung hilft bei Konfliktfällen")
+    ]
     assert "Berechne Lesezeit" not in doc.text
     assert doc.reading_time_minutes == 1
 
@@ -47,14 +49,16 @@ def test_dump_structure():
 def test_blocks_point_into_text():
     doc = read_document(DUMP)
     for block in doc.blocks:
-        assert doc.text[block.start:block.end] == block.text
+        assert doc.text[block.start : block.end] == block.text
 
 
 def test_markdown_lists_links_and_headings():
-    md = ("# Hessens Partnerregionen\n\n**Hessen pflegt enge Beziehungen zu Regionen in Europa, Amerika und Asien "
-          "und arbeitet mit ihnen in vielen Bereichen zusammen.**\n\n## Partnerschaften\n\n"
-          "- Partnerschaft mit Italien (Emilia-Romagna seit 1992)\n"
-          "- [Vertrag](https://example.org/vertrag.pdf) \\(PDF\\)\n")
+    md = (
+        "# Hessens Partnerregionen\n\n**Hessen pflegt enge Beziehungen zu Regionen in Europa, Amerika und Asien "
+        "und arbeitet mit ihnen in vielen Bereichen zusammen.**\n\n## Partnerschaften\n\n"
+        "- Partnerschaft mit Italien (Emilia-Romagna seit 1992)\n"
+        "- [Vertrag](https://example.org/vertrag.pdf) \\(PDF\\)\n"
+    )
     doc = read_document(md, name="x.md")
     assert doc.source_format == "markdown"
     assert doc.title == "Hessens Partnerregionen"
@@ -88,7 +92,9 @@ def test_decoding(encoding):
     assert "Städtepartnerschaft zwischen Tübingen" in doc.text
 
 
-@pytest.mark.parametrize("data, message", [(b"", "empty"), (b"   \n\n ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary")])
+@pytest.mark.parametrize(
+    "data, message", [(b"", "empty"), (b"   \n\n ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary")]
+)
 def test_unreadable_inputs_raise_a_clear_error(data, message):
     with pytest.raises(DocumentError, match=message):
         read_document(data)
