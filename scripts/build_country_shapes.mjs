@@ -13,7 +13,16 @@ const topo = JSON.parse(readFileSync(path.join(modules, "world-atlas", "countrie
 const geo = feature(topo, topo.objects.countries);
 // Round coordinates to 0.01 degrees: enough for a 110m-scale base map, a third of the size.
 const round = (c) => (typeof c[0] === "number" ? c.map((v) => Math.round(v * 100) / 100) : c.map(round));
+// Leaflet draws a ring that jumps across the antimeridian as a band over the whole map: move such
+// rings east of 180° (Russia, Fiji) and leave out Antarctica, which no partner lies on.
+const mend = (ring) => {
+  const jumps = ring.some((p, i) => i && Math.abs(p[0] - ring[i - 1][0]) > 180);
+  return jumps ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+};
+geo.features = geo.features.filter((f) => f.properties.name !== "Antarctica");
 for (const f of geo.features) {
+  const g = f.geometry;
+  g.coordinates = g.type === "Polygon" ? g.coordinates.map(mend) : g.coordinates.map((poly) => poly.map(mend));
   f.geometry.coordinates = round(f.geometry.coordinates);
   f.properties = { name: f.properties.name };
 }

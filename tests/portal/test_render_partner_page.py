@@ -1,0 +1,64 @@
+"""A partner's page: relations with status history and sources, agreements, topics, news, anniversary."""
+
+import datetime as dt
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def text(html: str) -> str:
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_moscow_shows_dormant_status_history_and_source_passage(page):
+    body = text(page("/de/partner/moskau/"))
+    assert "Moskau" in body
+    assert "Landespartnerschaft" in body
+    assert "Statusverlauf" in body
+    history = body.split("Statusverlauf", 1)[1]
+    assert "aktiv ab 2007" in history
+    assert "ruht" in history
+    assert "Baden-Württemberg in der Welt" in body  # the source's title
+    assert "Moskau seit 2007) – ruhen derzeit" in history  # the quoted passage that states the rest
+
+
+def test_moscow_in_english(page):
+    body = text(page("/en/partner/moskau/"))
+    assert "Moscow" in body
+    assert "State partnership" in body
+    assert "dormant" in body
+    assert "Status history" in body
+
+
+def test_kanagawa_agreement_signatories_place_date_topics_news_anniversary(page):
+    body = text(page("/de/partner/kanagawa/"))
+    assert "Gemeinsame Absichtserklärung" in body
+    assert "17. Juli 2024" in body
+    assert "Stuttgart" in body
+    assert "Winfried Kretschmann" in body and "Yuji Kuroiwa" in body
+    for topic in ["Energie", "Robotik", "Künstliche Intelligenz", "Gesundheit"]:
+        assert topic in body
+    assert "Baden-Württemberg und Kanagawa vertiefen Kooperation" in body  # related news
+    assert "Nächstes rundes Jubiläum" in body
+    year = dt.date.today().year
+    next_year = year + (5 - (year - 1989) % 5) % 5
+    assert f"{next_year}: {next_year - 1989} Jahre Landespartnerschaft" in body
+
+
+def test_agreement_register_entry(page, client):
+    from weltnetz.register.models import Agreement
+
+    agreement = Agreement.objects.get(title="Gemeinsame Absichtserklärung")
+    body = text(page(f"/de/vereinbarung/{agreement.pk}/"))
+    assert "Noch keine Datei veröffentlicht." in body
+    assert "Zum 35-jährigen Jubiläum der Partnerschaft" in body
+    assert client.get("/de/vereinbarung/999999/").status_code == 404
+
+
+def test_unknown_partner_is_404(client):
+    response = client.get("/de/partner/atlantis/")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()
