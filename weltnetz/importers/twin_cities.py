@@ -307,11 +307,12 @@ class PlaceIndex:
             found = self._nearest(near, side, FUZZY_KM)
         if found is not None:
             place = self.places[found]
-            if fold(side.name) != fold(place.name) and side.name not in place.aliases:
+            if side.name != place.name and side.name not in place.aliases:
                 self.merged += 1
                 if place.pk is None:
                     place.aliases.append(side.name)
-                self.by_key[(side.country, key)].append(found)
+                if key != fold(place.name):
+                    self.by_key[(side.country, key)].append(found)
             return found
         place = Place(side.name, side.country, side.subdivision, side.lat, side.lon,
                       qualifier=fold(m["qualifier"]) if m else "")

@@ -60,6 +60,26 @@ class RelationQuerySet(models.QuerySet):
         age = models.ExpressionWrapper(models.Value(year) - models.F("since"), output_field=models.IntegerField())
         return self.filter(since__isnull=False, since__lt=year).annotate(age=age, age_mod=Mod(age, 5)).filter(age_mod=0)
 
+    def municipal(self) -> RelationQuerySet:
+        """Town twinnings (municipal partnerships)."""
+        return self.filter(kind="municipal_partnership")
+
+    def in_state(self, code: str) -> RelationQuerySet:
+        """Relations whose home lies in an ISO 3166-2 subdivision, e.g. the twinnings of towns in DE-BW."""
+        return self.filter(home__subdivision_code=code.upper())
+
+    def touching_country(self, code: str) -> RelationQuerySet:
+        """Relations with a place of the country on either side (twinnings have no fixed home country)."""
+        return self.filter(Q(country_code=code.upper()) | Q(home__country_code=code.upper()))
+
+    def involving(self, actor_id: int) -> RelationQuerySet:
+        """Relations with the actor on either side."""
+        return self.filter(Q(home_id=actor_id) | Q(partner_id=actor_id))
+
+    def facet_counts(self, field: str) -> list[tuple[str, int]]:
+        """(value, count) of `field` under the current filters, largest first (facets of lists and the API)."""
+        return list(self.order_by().values_list(field).annotate(n=models.Count("id")).order_by("-n", field))
+
     def for_display(self) -> RelationQuerySet:
         return self.select_related("home", "partner").prefetch_related("topics", "status_changes")
 

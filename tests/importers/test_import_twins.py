@@ -1,0 +1,205 @@
+"""Importing town twinnings from CSV: normalisation, de-duplication, states, bad input, idempotence."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from weltnetz.importers import countries
+from weltnetz.importers.states import state_at
+from weltnetz.register.models import Actor, Relation, RelationCitation
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+TRICKY = HEADER + "".join([
+    "Karlsruhe,Germany,49.0092,8.404,Nancy,France,48.6936,6.1846\n",          # 2
+    "Nancy,France,48.6936,6.1846,Karlsruhe,Germany,49.0092,8.404\n",          # 3 reverse of 2
+    "Karlsruhe,Germany,49.0092,8.404,Nancy,France,48.6936,6.1846\n",          # 4 repeat of 2
+    "Melun,France,48.5406,2.66,Vaihingen (Stuttgart),Germany,48.7267,9.1131\n",  # 5 part of Stuttgart
+    "Stuttgart,Germany,48.7775,9.18,Cardiff,\"Wales, United Kingdom\",51.4817,-3.1792\n",  # 6
+    "Łódź,Poland,51.7769,19.4547,Stuttgart,Germany,48.7775,9.18\n",           # 7
+    "Lodz,Poland,51.77,19.45,Lyon,France,45.76,4.84\n",                        # 8 same Łódź, other spelling
+    "Worcester,England,52.19,-2.22,Kleve,Germany,51.79,6.14\n",              # 9
+    "Dundee,Scotland,56.46,-2.97,Würzburg,Germany,49.79,9.95\n",              # 10
+    "Tbilisi,Georgia (country),41.7167,44.7833,Saarbrücken,Germany,49.2333,7.0\n",  # 11
+    "Kyrenia,Northern Cyprus,35.34,33.32,Bodrum,Turkey,37.03,27.43\n",        # 12 unresolved
+    "Ulm,Germany,95.0,9.99,Bad Ulm,Austria,47.0,13.0\n",                       # 13 latitude > 90
+    ",Germany,48.0,9.0,Wien,Austria,48.2,16.37\n",                             # 14 empty name
+    "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37,extra\n",                   # 15 too many fields
+    "Lyon,France,45.76,4.84,Birmingham,England,52.48,-1.9\n",                  # 16 neither side German
+    "Birmingham,\"England, United Kingdom\",52.48,-1.9,Lyon,France,45.76,4.84\n",  # 17 reverse of 16
+])
+
+
+def run(path: Path, *args: str) -> str:
+    out = StringIO()
+    call_command("import_twin_cities", str(path), *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def tricky(tmp_path: Path) -> Path:
+    path = tmp_path / "twins.csv"
+    path.write_text(TRICKY, encoding="utf-8")
+    return path
+
+
+def twins() -> Relation:
+    return Relation.objects.filter(kind="municipal_partnership")
+
+
+def town(name: str, country: str) -> Actor:
+    return Actor.objects.get(kind="municipality", name=name, country_code=country)
+
+
+def test_country_names_resolve_to_iso_codes_with_the_uk_nation_kept():
+    assert countries.resolve("England") == countries.Country("GB", "GB-ENG")
+    assert countries.resolve("Scotland, United Kingdom") == countries.Country("GB", "GB-SCT")
+    assert countries.resolve("Georgia (country)") == countries.Country("GE")
+    assert countries.resolve("Russia") == countries.Country("RU")
+    assert countries.resolve("Brandenburg, Germany") == countries.Country("DE", "DE-BB")
+    assert countries.resolve("in Italy") == countries.Country("IT")
+    assert countries.resolve("Northern Cyprus") is None
+    assert countries.resolve("Czechoslovakia") is None
+    assert countries.continent_of("JP") == "asia" and countries.continent_of("BR") == "south_america"
+
+
+def test_points_fall_in_their_german_state():
+    assert state_at(49.0092, 8.404) == "DE-BW"  # Karlsruhe
+    assert state_at(48.137, 11.575) == "DE-BY"  # München
+    assert state_at(52.52, 13.405) == "DE-BE"  # Berlin
+    assert state_at(48.85, 2.35) == ""  # Paris
+
+
+def test_tricky_file_imports_pairs_once_with_places_merged(tricky: Path):
+    before = twins().count()
+    out = run(tricky)
+    karlsruhe, nancy = town("Karlsruhe", "DE"), town("Nancy", "FR")
+    # a pair, its reverse and its repeat are one relation, the German town at home
+    assert Relation.objects.filter(home=karlsruhe, partner=nancy).count() == 1
+    assert not Relation.objects.filter(home=nancy).exists()
+    rel = Relation.objects.get(home=karlsruhe, partner=nancy)
+    assert (rel.country_code, rel.category, rel.live) == ("FR", "unknown", True)
+    assert RelationCitation.objects.filter(relation=rel, passage__contains="Zeile 2").exists()
+    # "Vaihingen (Stuttgart)" is a part of the register's Stuttgart, which is reused, not duplicated
+    stuttgart = Actor.objects.get(slug="stuttgart")
+    assert Actor.objects.filter(kind="municipality", name="Stuttgart").count() == 1
+    assert town("Vaihingen (Stuttgart)", "DE").parent == stuttgart
+    assert Relation.objects.filter(home=stuttgart, partner__name="Cardiff").exists()
+    # Łódź and Lodz a kilometre apart are one place
+    lodz = Actor.objects.get(country_code="PL", name_key="lodz")
+    assert "Lodz" in lodz.aliases
+    assert Relation.objects.filter(home=stuttgart, partner=lodz).exists()
+    assert Relation.objects.filter(partner__name="Lyon").filter(home=lodz).exists() or \
+        Relation.objects.filter(home__name="Lyon", partner=lodz).exists()
+    # nations of the UK and Georgia (country)
+    assert (town("Worcester", "GB").subdivision_code, town("Dundee", "GB").subdivision_code) == ("GB-ENG", "GB-SCT")
+    assert town("Tbilisi", "GE").continent == "asia"
+    # states and continents
+    assert karlsruhe.subdivision_code == "DE-BW" and town("Würzburg", "DE").subdivision_code == "DE-BY"
+    assert town("Saarbrücken", "DE").subdivision_code == "DE-SL" and nancy.continent == "europe"
+    # neither side German: stored once in a stable order
+    assert twins().filter(home__name__in=["Lyon", "Birmingham"], partner__name__in=["Lyon", "Birmingham"]).count() == 1
+    # bad rows are reported with their line numbers and reasons, the good ones imported
+    assert "line 12: country 'Northern Cyprus' is not a known country" in out
+    assert "line 13: lat1 95.0 is not a latitude" in out
+    assert "line 14: city1 is empty" in out
+    assert "line 15: 9 fields, the header has 8" in out
+    assert "Rows read: 16" in out and "Rows rejected: 4" in out
+    assert "repeated or reverse pairs: 3" in out
+    assert twins().count() - before == 9
+
+
+def test_importing_again_creates_nothing(tricky: Path):
+    run(tricky)
+    actors, relations, citations = Actor.objects.count(), twins().count(), RelationCitation.objects.count()
+    out = run(tricky)
+    assert (Actor.objects.count(), twins().count(), RelationCitation.objects.count()) == (actors, relations, citations)
+    assert "Relations created: 0" in out and "Places created: 0" in out
+
+
+def test_dry_run_counts_but_writes_nothing(tricky: Path):
+    actors, relations = Actor.objects.count(), Relation.objects.count()
+    out = run(tricky, "--dry-run")
+    assert "Dry run" in out and "Relations created: 9" in out
+    assert (Actor.objects.count(), Relation.objects.count()) == (actors, relations)
+
+
+def test_strict_imports_nothing_when_a_row_is_bad(tricky: Path):
+    actors = Actor.objects.count()
+    with pytest.raises(CommandError, match=r"4 row\(s\) rejected.*line 12"):
+        run(tricky, "--strict")
+    assert Actor.objects.count() == actors
+
+
+def test_limit_reads_only_the_first_rows(tricky: Path):
+    out = run(tricky, "--limit", "2")
+    assert "Rows read: 2" in out and "Relations created: 1" in out
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path):
+    path = tmp_path / "bom.csv"
+    row = "Esslingen am Neckar,Germany,48.74,9.31,Vienne,France,45.52,4.87\n"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEADER + row).encode())
+    run(path)
+    assert town("Esslingen am Neckar", "DE").subdivision_code == "DE-BW"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (HEADER.replace(",", ";") + "A;Germany;48;9;B;France;45;4\n", "seems to use ';' as delimiter"),
+        ("city1,country1,lat1,lng1,city2,lat2,lng2\nA,Germany,48,9,B,45,4\n", "missing column(s) country2"),
+        ("", "the file is empty"),
+        (HEADER + "A,Germany,48,9,B,France,45,4\n", None),
+    ],
+)
+def test_unusable_files_are_refused_naming_the_problem(tmp_path: Path, content: str, message: str | None):
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    if message is None:  # the control: a good file goes through
+        assert "Relations created: 1" in run(path)
+        return
+    actors = Actor.objects.count()
+    with pytest.raises(CommandError) as err:
+        run(path)
+    assert message in str(err.value) and "Nothing was imported" in str(err.value)
+    assert Actor.objects.count() == actors
+
+
+def test_not_utf8_is_refused_with_the_line(tmp_path: Path):
+    path = tmp_path / "latin1.csv"
+    good = (HEADER + "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37\n").encode()
+    path.write_bytes(good + "Köln,Germany,50.9,6.9,Lille,France,50.6,3.06\n".encode("latin-1"))
+    with pytest.raises(CommandError, match="not UTF-8"):
+        run(path)
+    assert not Actor.objects.filter(name="Ulm").exists()
+
+
+def test_column_mapping_reads_other_files_with_categories(tmp_path: Path):
+    path = tmp_path / "rgre.csv"
+    path.write_text(
+        "Stadt\tLand\tPartner\tPartnerland\tArt\tseit\n"
+        "Tübingen\tGermany\tAix-en-Provence\tFrance\tPartnerschaft\t1960\n"
+        "Tübingen\tGermany\tVilla El Salvador\tPeru\tFreundschaft\t\n"
+        "Tübingen\tGermany\tKilchberg\tSwitzerland\tKaffeeklatsch\t\n",
+        encoding="utf-8",
+    )
+    out = run(path, "--delimiter", "\\t", "--columns",
+              "city1=Stadt,country1=Land,city2=Partner,country2=Partnerland,category=Art,since=seit")
+    aix = twins().get(home__name="Tübingen", partner__name="Aix-en-Provence")
+    assert (aix.category, aix.since) == ("partnership", 1960)
+    assert twins().get(home__name="Tübingen", partner__name="Villa El Salvador").category == "friendship"
+    assert "line 4: category 'Kaffeeklatsch' is not one of" in out
+
+
+def test_facet_counts_by_partner_country_for_a_state(tricky: Path):
+    run(tricky)
+    counts = dict(twins().filter(home__subdivision_code="DE-BW").facet_counts("country_code"))
+    assert counts["FR"] >= 2 and counts["GB"] >= 1 and counts["PL"] >= 1
+    assert twins().in_state("DE-BW").in_country("FR").filter(home__name="Karlsruhe").count() == 1
