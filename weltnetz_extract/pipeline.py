@@ -328,6 +328,7 @@ class RelationSet:
     mentioned: dict[int, list[int]] = field(default_factory=dict)  # sentence -> relation ids (by mention)
     touched: dict[int, list[int]] = field(default_factory=dict)  # sentence -> relation ids (by a kind rule)
     topics: dict[int, set[str]] = field(default_factory=dict)
+    list_ids: list[int] = field(default_factory=list)  # relations of the last list, for "die Partnerschaften"
 
     def group_of(self, kind: str) -> str:
         return GROUP.get(kind, "relation")
@@ -353,6 +354,11 @@ class RelationSet:
 
 _PARTNER_LIST = re.compile(
     r"Partnerschaft(?:en)?\s+mit\s+(?:der|den|dem)?\s*(?P<country>[^()]+?)\s*\((?P<inner>[^)]*)\)(?P<rest>.*)$"
+)
+_ITEM_PAREN = re.compile(
+    r"^(?:(?:der|die|das)\s+)?(?:(?:Woiwodschaft|Provinz|Region|Präfektur|Bundesstaat|Oblast|Kanton|Stadt|Gemeinde|"
+    r"Landkreis|Kreis|Departement)\s+)?(?P<name>[A-ZÄÖÜ][^()–,;:]*?)\s*\((?P<paren>[^)]+)\)\s*[,:–-]?\s*"
+    rf"(?:seit\s+(?:dem\s+Jahr\s+)?)?(?P<y>{YEAR})?(?P<rest>.*)$"
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+und\s+|\s+sowie\s+")
 _ITEM = re.compile(rf"^(?P<name>.*?)\s*(?:(?:seit\s+)?(?P<y>{YEAR}))?\s*$")
@@ -412,8 +418,10 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
         # List intros ("Das Land unterhält folgende Landespartnerschaften:") scope the items after them.
         if text.rstrip().endswith(":") and (vocab.STATE_CUE.search(text) or vocab.MUNICIPAL_CUE.search(text)):
             kind = "municipal_partnership" if vocab.MUNICIPAL_CUE.search(text) else "state_partnership"
-            list_ctx = {"kind": kind, "status": sent_status}
+            town = next(iter(_towns(text, gaz, [], domestic=True)), None)
+            list_ctx = {"kind": kind, "status": sent_status, "home": town.surface if town else None}
             list_block = s.block
+            rs.list_ids = []
             continue
         in_list = (
             list_ctx is not None and s.block > list_block and (block.kind in ("list_item", "heading") or len(text) < 90)
@@ -471,7 +479,26 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
                     )
                 )
             continue
-        # 2. items of a list intro: headings or list items naming a region
+        # 2a. list items "Roanne (Frankreich) seit 1958", "Provinz Anhui (China) seit 1984 – ruht derzeit"
+        im = _ITEM_PAREN.match(text.strip()) if in_list and list_ctx is not None else None
+        if im and list_ctx is not None and (block.kind != "paragraph" or len(text) < 90):
+            name = im["name"].strip()
+            paren = _lookup_inflected(gaz, im["paren"].strip())
+            place = gaz.lookup(name, cities=True)
+            code = (
+                paren.country if paren is not None and paren.type == "country" else (place.country if place else None)
+            )
+            if (place is None or not place.domestic) and code != "DE":
+                since = int(im["y"]) if im["y"] else None
+                st = _status_of(im["rest"] or "") or list_ctx.get("status")
+                key = f"{code}:{fold(place.name if place else name)}"
+                kind = list_ctx["kind"] or "state_partnership"
+                i = rs.add(Candidate(kind, name, code, key, s.index, since, 3 if since else -1, st, 3 if st else -1))
+                if kind == "municipal_partnership" and list_ctx.get("home"):
+                    rs.relations[i].home = list_ctx["home"]
+                rs.list_ids.append(i)
+                continue
+        # 2b. items of a list intro: headings or list items naming a region
         if (
             in_list
             and list_ctx is not None
@@ -486,7 +513,8 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             if ym:
                 since = int(ym["y"])
             st = _status_of(text) or list_ctx.get("status")
-            cand(list_ctx["kind"] or "state_partnership", m, since, 3 if since else -1, st, 3 if st else -1)
+            i = cand(list_ctx["kind"] or "state_partnership", m, since, 3 if since else -1, st, 3 if st else -1)
+            rs.list_ids.append(i)
             continue
         if list_ctx is not None and not in_list and block.kind not in ("list_item",) and s.block > list_block + 8:
             list_ctx = None
@@ -695,6 +723,9 @@ _ANAPHOR_WORDS = re.compile(
 )
 
 
+_PLURAL_ANAPHOR = re.compile(r"\b(?:Partnerschaften|Partnerstädte[n]?|Partnerregionen|Partnerländer[n]?)\b")
+
+
 def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> Attributed:
     focus = _focus(rs, seg)
     ref_year = int(doc.date[:4]) if doc.date else None
@@ -763,6 +794,8 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
             ids = [i for i in dict.fromkeys(touched + via_compound) if rs.relations[i].kind not in GROUP] or [
                 i for i in named if rs.relations[i].kind not in GROUP
             ]
+            if not ids and rs.list_ids and _PLURAL_ANAPHOR.search(text):
+                ids = list(rs.list_ids)
             if not ids:
                 ids = (
                     pending_topics_for
@@ -956,6 +989,10 @@ def detect_home(doc: Document, default: str) -> str:
     m = re.search(r"\b(?:Das|das|Dem|dem) Land (?P<n>[A-ZÄÖÜ][\w\-]+)", doc.text)
     if m and m["n"] in GERMAN_STATES.values():
         return m["n"]
+    counts = {name: doc.text.count(name) for name in set(GERMAN_STATES.values())}
+    counts = {k: v for k, v in counts.items() if v and not any(k != o and k in o for o in counts if counts[o])}
+    if counts:
+        return max(sorted(counts), key=lambda k: counts[k])
     return default
 
 

@@ -104,7 +104,8 @@ FOUNDING_CUE = re.compile(
     r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen", re.I
 )
 EXISTENCE_CUE = re.compile(
-    r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|partnerschaft\w*\s+(?:\w+\s+){0,2}?seit",
+    r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|mitarbeit|beteiligt|angehör|"
+    r"partnerschaft\w*\s+(?:\w+\s+){0,2}?seit",
     re.I,
 )
 
