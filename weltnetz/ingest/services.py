@@ -376,9 +376,24 @@ def _cite(fact: ProposedFact) -> dict[str, Any]:
 
 
 def _publish(obj, user) -> None:
-    """Record a revision by the reviewing editor and publish it, so the history shows who accepted what."""
+    """Record a revision by the reviewing editor and mark it published, so the history shows who accepted what.
+
+    Wagtail's Revision.publish() rebuilds the object from the revision JSON, and modelcluster cannot sort
+    StatusChange children by their expression ordering (nulls last); so the published state is set here
+    directly from the object as saved, and the publish action is logged like Wagtail's own.
+    """
+    from wagtail.log_actions import log
+
     revision = obj.save_revision(user=user, log_action=True)
-    revision.publish(user=user, skip_permission_checks=True)
+    now = timezone.now()
+    type(obj).objects.filter(pk=obj.pk).update(
+        live=True,
+        has_unpublished_changes=False,
+        live_revision=revision,
+        first_published_at=obj.first_published_at or now,
+        last_published_at=now,
+    )
+    log(instance=obj, action="wagtail.publish", user=user, revision=revision)
 
 
 def _accept_relation(fact: ProposedFact, p: dict[str, Any], user, index: ActorIndex) -> Relation:
@@ -392,8 +407,12 @@ def _accept_relation(fact: ProposedFact, p: dict[str, Any], user, index: ActorIn
     created = relation is None
     if created:
         relation = Relation(
-            kind=p["kind"], home=home, partner=partner, since=p.get("since"),
-            country_code=p.get("country") or partner.country_code, live=True,
+            kind=p["kind"],
+            home=home,
+            partner=partner,
+            since=p.get("since"),
+            country_code=p.get("country") or partner.country_code,
+            live=True,
         )
         relation.save()
     elif relation.since is None and p.get("since"):
@@ -455,8 +474,14 @@ def _accept_agreement(fact: ProposedFact, p: dict[str, Any], user, index: ActorI
     relation = relations[0] if relations else None
     kind = next((k for rx, k in _AGREEMENT_KINDS if rx.search(p["title"])), Agreement.Kind.OTHER)
     agreement = Agreement(
-        title=p["title"].strip()[:300], kind=kind, date=day, date_precision=precision, place=place,
-        partner=partner, relation=relation, live=True,
+        title=p["title"].strip()[:300],
+        kind=kind,
+        date=day,
+        date_precision=precision,
+        place=place,
+        partner=partner,
+        relation=relation,
+        live=True,
     )
     agreement.save()
     people = [_person(n) for n in p.get("signatories") or []]

@@ -20,7 +20,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", metavar="FILE", help="documents to ingest")
         parser.add_argument(
-            "--kind", choices=[Source.Kind.PRESS_RELEASE, Source.Kind.WEB_PAGE],
+            "--kind",
+            choices=[Source.Kind.PRESS_RELEASE, Source.Kind.WEB_PAGE],
             help="kind of source (default: press release when the document is dated, else web page)",
         )
         parser.add_argument("--publisher", default="", help="who published the documents")
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             counts = (result.found, result.proposed, result.known, result.repeated)
             totals = [a + b for a, b in zip(totals, counts, strict=True)]
             source = f"source #{result.source.pk} ({'new' if result.new_source else 'already stored'})"
+            if options["verbosity"] < 1:
+                continue
             self.stdout.write(
                 f"{name}: {source}; {result.found} facts found, {result.proposed} proposed for review, "
                 f"{result.known} already in the register, {result.repeated} proposed before"
@@ -45,7 +48,7 @@ class Command(BaseCommand):
             if options["verbosity"] > 1:
                 for fact in result.facts:
                     self.stdout.write(f"  [{fact.get_state_display()}] {fact}")
-        if len(files) > 1:
+        if len(files) > 1 and options["verbosity"] >= 1:
             self.stdout.write(
                 f"total: {len(files) - failed} of {len(files)} files read; {totals[0]} facts found, "
                 f"{totals[1]} proposed, {totals[2]} already in the register, {totals[3]} proposed before"

@@ -1,0 +1,30 @@
+"""The review queue in the Wagtail admin: its URLs and a menu item for editors allowed to review."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import urls
+from .views import PERMISSION
+
+
+class ReviewQueueMenuItem(MenuItem):
+    """Shown only to editors with the review permission."""
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("ingest/", include(urls, namespace="ingest"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item() -> MenuItem:
+    return ReviewQueueMenuItem(
+        _("Review queue"), reverse("ingest:queue"), name="review-queue", icon_name="tasks", order=250
+    )
