@@ -243,5 +243,8 @@ def default_gazetteer() -> Gazetteer:
     for row in _read_tsv("networks.tsv"):
         for alias in row[0].split("|"):
             gaz.add(alias, None, "network", 60)
+            first, _, rest = alias.partition(" ")
+            if rest and first[0].isupper() and first.endswith("e"):  # "der Internationalen Bodensee-Konferenz"
+                gaz.add(f"{first}n {rest}", None, "network", 60)
     gaz.adjectives = sorted(((r[0], r[1]) for r in _read_tsv("nationalities.tsv")), key=lambda x: -len(x[0]))
     return gaz

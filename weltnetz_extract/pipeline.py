@@ -191,6 +191,9 @@ def _network_canon(gaz: Gazetteer) -> dict[str, str]:
         names = row[0].split("|")
         for n in names:
             out[fold(n)] = names[0]
+            first, _, rest = n.partition(" ")
+            if rest and first[0].isupper() and first.endswith("e"):
+                out[fold(f"{first}n {rest}")] = names[0]
     return out
 
 
@@ -424,7 +427,12 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             rs.list_ids = []
             continue
         in_list = (
-            list_ctx is not None and s.block > list_block and (block.kind in ("list_item", "heading") or len(text) < 90)
+            list_ctx is not None
+            and s.block > list_block
+            and (
+                block.kind in ("list_item", "heading")
+                or (len(block.text) < 90 and not block.text.rstrip().endswith((".", "?", "!")))
+            )
         )
         if (
             list_ctx is not None
@@ -507,6 +515,8 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             or (in_list and list_ctx is not None and full and len(text) < 90 and not text.endswith("."))
         ):
             m = full[0]
+            if m.type == "network":
+                continue
             since = None
             after = text[m.end :]
             ym = re.match(rf"^\s*\(?[^)]*\)?\s*(?:seit\s+)?(?P<y>{YEAR})\b", after)

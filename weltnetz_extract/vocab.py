@@ -74,7 +74,8 @@ MUNICIPAL_CUE = re.compile(
 )
 COOPERATION_CUE = re.compile(
     r"(?:zusammenarbeit|kooperation|austausch|beziehungen)\s+(?:\w+\s+){0,3}?mit\b|"
-    r"(?:zusammenarbeit|kooperation)\b|nationalpark-partnerschaft|nachbarländer|nachbarregion",
+    r"(?:zusammenarbeit|kooperation)\b|nationalpark-partnerschaft|nachbarländer|nachbarregion|"
+    r"\b(?:arbeite[nt]|wirk(?:en|t)|kooperier(?:en|t))\b[^.;:]*?\bzusammen\b|\bgemeinsam mit\b",
     re.I,
 )
 JOINT_COMMISSION_CUE = re.compile(
