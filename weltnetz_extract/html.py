@@ -29,7 +29,7 @@ def _text(el: Any) -> str:
 
 
 def _parse(text: str) -> Any:
-    parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
+    parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, encoding="utf-8")
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):

@@ -103,3 +103,18 @@ def test_unreadable_inputs_raise_a_clear_error(data, message):
 def test_size_cap():
     with pytest.raises(DocumentError, match="too large"):
         read_document(b"a" * 2000, max_bytes=1000)
+
+
+def test_html_without_charset_is_utf8():
+    html = (
+        "<html><body><main><h1>Partnerschaft mit Łódzkie</h1><p>Tübingen und Aix-en-Provence.</p></main></body></html>"
+    )
+    doc = read_document(html.encode("utf-8"), name="a.html")
+    assert doc.title == "Partnerschaft mit Łódzkie"
+    assert "Tübingen" in doc.text
+
+
+def test_html_in_windows_1252():
+    html = '<html><head><meta charset="windows-1252"></head><body><p>Städtepartnerschaft „Tübingen“.</p></body></html>'
+    doc = read_document(html.encode("cp1252"), name="a.html")
+    assert "Städtepartnerschaft „Tübingen“." in doc.text
