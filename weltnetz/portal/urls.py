@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_twinnings
 
 app_name = "portal"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("zeitleiste/", views.timeline, name="timeline"),
     path("beziehungen/", views.relation_list, name="relations"),
     path("suche/", views.search, name="search"),
+    path("staedtepartnerschaften/", views_twinnings.twinning_list, name="twinnings"),
+    path("staedtepartnerschaften/karte/", views_twinnings.twinning_map, name="twinnings_map"),
+    path("staedtepartnerschaften/orte.json", views_twinnings.twinning_points, name="twinnings_points"),
+    path("ort/<slug:slug>/", views_twinnings.town_detail, name="town"),
 ]

@@ -1,0 +1,95 @@
+// The map of all twinned towns: one compact point list ([id, lat, lon]) clustered in the browser with
+// supercluster, drawn on a canvas; selecting a town fetches its twins from the open-data API and draws lines.
+// No tile server and no inline script (the Content-Security-Policy forbids both).
+(function () {
+  "use strict";
+  var el = document.getElementById("twin-map");
+  if (!el || typeof L === "undefined" || typeof Supercluster === "undefined") return;
+  var panel = document.getElementById("twin-panel");
+  var canvas = L.canvas({ padding: 0.2 });
+  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 12, preferCanvas: true, renderer: canvas });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Natural Earth");
+  map.setView([35, 10], 2);
+  var layer = L.layerGroup().addTo(map);
+  var lines = L.layerGroup().addTo(map);
+  var index = null, drawn = false;
+
+  fetch(el.dataset.shapes, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
+    L.geoJSON(geo, { style: { color: "#7d97a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+                     interactive: false, renderer: L.svg() }).addTo(map).bringToBack();
+  });
+
+  function size(n) { return n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 42 : 50; }
+
+  function render() {
+    if (!index) return;
+    var b = map.getBounds();
+    var west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
+    if (b.getEast() - b.getWest() >= 360) { west = -180; east = 180; }
+    var items = index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())],
+                                  Math.round(map.getZoom()));
+    layer.clearLayers();
+    items.forEach(function (f) {
+      var c = f.geometry.coordinates, ll = [c[1], c[0]];
+      if (f.properties.cluster) {
+        var n = f.properties.point_count, s = size(n);
+        var m = L.marker(ll, { icon: L.divIcon({ className: "tw-cluster", iconSize: [s, s],
+          html: "<span>" + f.properties.point_count_abbreviated + "</span>" }),
+          title: n + " " + el.dataset.labelTowns, keyboard: true });
+        m.on("click", function () {
+          map.setView(ll, Math.min(index.getClusterExpansionZoom(f.properties.cluster_id), map.getMaxZoom()));
+        });
+        layer.addLayer(m);
+      } else {
+        var p = L.circleMarker(ll, { radius: 5, color: "#ffffff", weight: 1, fillColor: "#0b4f6c", fillOpacity: 0.9 });
+        p.on("click", function () { select(f.properties.id, ll); });
+        layer.addLayer(p);
+      }
+    });
+    if (!drawn) {
+      drawn = true;
+      performance.mark("twinnings-drawn");
+      el.dataset.drawnMs = String(Math.round(performance.now()));
+      el.dataset.drawnItems = String(items.length);
+    }
+  }
+
+  function text(tag, value) { var n = document.createElement(tag); n.textContent = value; return n; }
+
+  function select(id, ll) {
+    fetch(el.dataset.placeApi + id, { credentials: "same-origin" }).then(function (r) { return r.json(); })
+      .then(function (place) {
+        lines.clearLayers();
+        var twins = (place.relations || []).filter(function (r) { return r.kind === "municipal_partnership"; });
+        twins.forEach(function (r) {
+          if (r.other.latitude === null || r.other.longitude === null) return;
+          var to = [r.other.latitude, r.other.longitude];
+          lines.addLayer(L.polyline([ll, to], { color: "#a10000", weight: 1.5, opacity: 0.8, interactive: false }));
+          lines.addLayer(L.circleMarker(to, { radius: 4, color: "#a10000", fillColor: "#a10000", fillOpacity: 1 })
+            .bindTooltip(r.other.name));
+        });
+        panel.textContent = "";
+        var h = text("h2", place.name); panel.appendChild(h);
+        panel.appendChild(text("p", twins.length + " " + el.dataset.labelTwins));
+        var list = document.createElement("ul");
+        twins.slice(0, 50).forEach(function (r) { list.appendChild(text("li", r.other.name + " (" + r.other.country + ")")); });
+        panel.appendChild(list);
+        var a = document.createElement("a");
+        a.href = el.dataset.townUrl.replace("SLUG", encodeURIComponent(place.slug));
+        a.textContent = el.dataset.labelOpen; panel.appendChild(a);
+      });
+  }
+
+  fetch(el.dataset.points, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (rows) {
+    var features = new Array(rows.length);
+    for (var i = 0; i < rows.length; i++) {
+      features[i] = { type: "Feature", properties: { id: rows[i][0] },
+                      geometry: { type: "Point", coordinates: [rows[i][2], rows[i][1]] } };
+    }
+    index = new Supercluster({ radius: 60, maxZoom: 11 }).load(features);
+    el.dataset.points_count = String(rows.length);
+    render();
+    map.on("moveend", render);
+  });
+})();

@@ -1,0 +1,198 @@
+"""Town twinnings in the portal: a searchable list with facets, a page per town, and a clustered map of all towns.
+
+The map's point data is one compact, gzip-compressed JSON array of [id, lat, lon] per town, cached by the
+register's data version, so 17,000 towns arrive in one small request; details come from /api/v1/places/{id}.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from weltnetz.register.models import Actor, Relation, fold
+from weltnetz.register.vocab import Continent, TwinningCategory
+
+from .countries import country_name
+
+PER_PAGE = 50
+STATE_NAMES = {
+    "DE-BW": "Baden-Württemberg", "DE-BY": "Bayern", "DE-BE": "Berlin", "DE-BB": "Brandenburg", "DE-HB": "Bremen",
+    "DE-HH": "Hamburg", "DE-HE": "Hessen", "DE-MV": "Mecklenburg-Vorpommern", "DE-NI": "Niedersachsen",
+    "DE-NW": "Nordrhein-Westfalen", "DE-RP": "Rheinland-Pfalz", "DE-SL": "Saarland", "DE-SN": "Sachsen",
+    "DE-ST": "Sachsen-Anhalt", "DE-SH": "Schleswig-Holstein", "DE-TH": "Thüringen",
+}
+
+
+def _version() -> str:
+    """The register's data version (from the API's cache layer), so cached answers change when the data does."""
+    try:
+        from weltnetz.api.caching import register_version
+    except ImportError:
+        return str(Relation.objects.municipal().count())
+    return register_version()[0]
+
+
+def twinnings() -> Relation:
+    return Relation.objects.public().municipal()
+
+
+def _filters(request: HttpRequest) -> tuple[dict[str, str], list[str]]:
+    """The list's filters from the query string; unknown values are reported, not guessed."""
+    params = {k: request.GET.get(k, "").strip()[:100] for k in ("q", "country", "state", "continent", "category")}
+    errors = []
+    if params["country"] and not (len(params["country"]) == 2 and params["country"].isalpha()):
+        errors.append(_("Country: expected a two-letter ISO code."))
+    if params["state"] and params["state"].upper() not in STATE_NAMES:
+        errors.append(_("State: unknown German state code."))
+    if params["continent"] and params["continent"] not in Continent.values:
+        errors.append(_("Continent: unknown value."))
+    if params["category"] and params["category"] not in TwinningCategory.values:
+        errors.append(_("Category: unknown value."))
+    return params, errors
+
+
+def _filtered(params: dict[str, str]):
+    qs = twinnings()
+    if params["country"]:
+        qs = qs.touching_country(params["country"])
+    if params["state"]:
+        qs = qs.in_state(params["state"])
+    if params["continent"]:
+        qs = qs.filter(Q(partner__continent=params["continent"]) | Q(home__continent=params["continent"]))
+    if params["category"]:
+        qs = qs.filter(category=params["category"])
+    if key := fold(params["q"]):
+        towns = Actor.objects.filter(kind="municipality", name_key__contains=key).values("pk")
+        qs = qs.filter(Q(home__in=towns) | Q(partner__in=towns))
+    return qs
+
+
+def _either_side(qs, field: str) -> Counter:
+    """Counts per value of a place field on either side, each relation counted once per value."""
+    counts = Counter(dict(qs.facet_counts(f"partner__{field}")))
+    counts.update(dict(qs.exclude(**{f"home__{field}": F(f"partner__{field}")}).facet_counts(f"home__{field}")))
+    counts.pop("", None)
+    counts.pop(None, None)
+    return counts
+
+
+def _facets(qs, key: str) -> dict:
+    facets = cache.get(key)
+    if facets is None:
+        countries = _either_side(qs, "country_code")
+        continents = _either_side(qs, "continent")
+        states = Counter(dict(qs.filter(home__country_code="DE").facet_counts("home__subdivision_code")))
+        states.pop("", None)
+        facets = {  # counts only: the labels depend on the visitor's language and are added per request
+            "country": countries.most_common(30), "state": states.most_common(),
+            "continent": [(c, n) for c, n in continents.most_common() if c in Continent.values],
+        }
+        cache.set(key, facets, 600)
+    return facets
+
+
+def twinning_list(request: HttpRequest) -> HttpResponse:
+    """Search and browse all town twinnings; facets by country, German state and continent count the current hits."""
+    params, errors = _filters(request)
+    qs = twinnings().none() if errors else _filtered(params)
+    query = request.GET.copy()
+    query.pop("page", None)
+    facets = _facets(qs, f"twinnings:facets:{_version()}:{query.urlencode()}") if not errors else {}
+    rows = qs.select_related("home", "partner").order_by("home__name", "partner__name", "pk")
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+
+    def link(**change: str) -> str:
+        q = query.copy()
+        for k, v in change.items():
+            if v:
+                q[k] = v
+            else:
+                q.pop(k, None)
+        return "?" + q.urlencode() if q else "?"
+
+    facet_links = {
+        name: [{"code": c, "label": label(c), "count": n, "url": link(**{name: c}), "active": params[name] == c}
+               for c, n in facets.get(name, [])]
+        for name, label in (("country", country_name), ("state", lambda c: STATE_NAMES.get(c, c)),
+                            ("continent", lambda c: str(Continent(c).label)))
+    }
+    labels = {"q": _("Town"), "country": _("Country"), "state": _("State"), "continent": _("Continent"),
+              "category": _("Category")}
+    active = [{"label": f"{labels[name]}: {params[name]}", "url": link(**{name: ""})}
+              for name in labels if params[name]]
+    return render(request, "portal/twinnings/list.html", {
+        "params": params, "errors": errors, "page_obj": page, "query": query.urlencode(), "facets": facet_links,
+        "active": active, "categories": TwinningCategory.choices, "states": sorted(STATE_NAMES.items()),
+    }, status=400 if errors else 200)
+
+
+def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A town with its twins (a list and a small map with lines to them), its parts and the town it belongs to."""
+    town = get_object_or_404(Actor.objects.select_related("parent"), slug=slug)
+    relations = list(twinnings().involving(town.pk).select_related("home", "partner").order_by("since", "pk"))
+    twins = [(r, r.partner if r.home_id == town.pk else r.home) for r in relations]
+    twins.sort(key=lambda pair: (pair[1].country_code, pair[1].name_key))
+    points = {
+        "town": [town.latitude, town.longitude, town.label] if town.has_coordinates else None,
+        "twins": [[t.latitude, t.longitude, t.label, reverse("portal:town", args=[t.slug])]
+                  for _r, t in twins if t.has_coordinates],
+    }
+    return render(request, "portal/twinnings/town.html", {
+        "town": town, "twins": twins, "points": points, "parts": town.parts.order_by("name"),
+        "state_name": STATE_NAMES.get(town.subdivision_code, ""),
+    })
+
+
+def twinning_map(request: HttpRequest) -> HttpResponse:
+    """The map of all twinned towns, clustered in the browser; a town's twins are drawn as lines on selection."""
+    return render(request, "portal/twinnings/map.html", {
+        "count": len(_points()), "points_url": reverse("portal:twinnings_points"),
+        "town_url": reverse("portal:town", args=["SLUG"]),
+    })
+
+
+def _points() -> list:
+    key = f"twinnings:points:{_version()}"
+    points = cache.get(key)
+    if points is None:
+        rows = twinnings().values_list("home_id", "partner_id")
+        ids = {i for pair in rows.iterator(chunk_size=5000) for i in pair}
+        points = [
+            [pk, round(lat, 4), round(lon, 4)]
+            for pk, lat, lon in Actor.objects.filter(pk__in=ids, latitude__isnull=False, longitude__isnull=False)
+            .order_by("pk").values_list("pk", "latitude", "longitude").iterator(chunk_size=5000)
+        ] if len(ids) < 500_000 else []
+        cache.set(key, points, 3600)
+    return points
+
+
+def twinning_points(request: HttpRequest) -> HttpResponse:
+    """All twinned towns as [[id, lat, lon], ...]: one gzip-compressed response, cached and revalidated by ETag."""
+    version = _version()
+    etag = f'"tw-{version}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified(headers={"ETag": etag})
+    key = f"twinnings:points:gz:{version}"
+    body = cache.get(key)
+    if body is None:
+        raw = json.dumps(_points(), separators=(",", ":")).encode()
+        body = gzip.compress(raw, 6, mtime=0)
+        cache.set(key, body, 3600)
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(body, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(body), content_type="application/json")
+    response["ETag"] = etag
+    response["Vary"] = "Accept-Encoding"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
