@@ -94,7 +94,8 @@ ACTIVE_CUE = re.compile(
     r"\bpfleg(?:t|en|te|ten)\b|gepflegt|\bunterhält|\bunterhalten\b|\bbesteht\b|\bbestehen\b|bestehens\b|"
     r"\bverbinde[tn]?\b|verbunden\b|vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|"
     r"stärkung|gestärkt|festig|fortführ|fortsetz|erneuer|lebendige[n]? partnerschaft|partnerschaftlich zusammen|"
-    r"wiederaufzunehmen|wiederaufgenommen|jubiläum|feier(?:t|n|ten)\b",
+    r"wiederaufzunehmen|wiederaufgenommen|jubiläum|feier(?:t|n|ten)\b|"
+    r"\b(?:ist|sind)\s+(?:seit\s+\d{4}\s+)?(?:\w+\s+)?partner(?:region|provinz|land|stadt|staat)",
     re.I,
 )
 DORMANT_CUE = re.compile(r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen", re.I)
@@ -105,7 +106,7 @@ FOUNDING_CUE = re.compile(
     r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen", re.I
 )
 EXISTENCE_CUE = re.compile(
-    r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|mitarbeit|beteiligt|angehör|"
+    r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|mitarbeit|beteiligt|angehör|\bpartner|"
     r"partnerschaft\w*\s+(?:\w+\s+){0,2}?seit",
     re.I,
 )

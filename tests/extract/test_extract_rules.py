@@ -140,3 +140,29 @@ def test_gazetteer_extend_hook():
         "Das Land pflegt eine Landespartnerschaft mit Nordwestprovinz Testland.", ExtractOptions(gazetteer=gaz)
     ).to_dict()
     assert relation(facts, "Nordwestprovinz Testland")["country"] == "ZA"
+
+
+@pytest.mark.parametrize(
+    "text, partner, since, status",
+    [
+        ("Seit 1989 ist Kanagawa Partnerregion Baden-Württembergs.", "Kanagawa", 1989, "active"),
+        ("Die Partnerschaft mit der Provinz Liaoning besteht seit 1982.", "Liaoning", 1982, "active"),
+        (
+            "Baden-Württemberg und die kanadische Provinz Ontario sind seit 1987 Partnerregionen.",
+            "Ontario",
+            1987,
+            "active",
+        ),
+        ("Die Partnerschaft mit der russischen Oblast Kaliningrad ruht seit 2022.", "Kaliningrad", None, "dormant"),
+    ],
+)
+def test_prose_since_and_status(text, partner, since, status):
+    rel = relation(facts_of(text), partner)
+    assert (rel["since"], rel["status"]) == (since, status)
+
+
+def test_facts_round_trip():
+    from weltnetz_extract import Facts
+
+    facts = facts_of(LIST_PAGE, "page.md")
+    assert Facts.from_dict(facts).to_dict() == facts
