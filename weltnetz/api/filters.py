@@ -39,6 +39,9 @@ class RelationFilters(Schema):
     topic: str | None = Field(None, description="Topic slug(s), see /topics")
     home: str | None = Field(None, description="Slug of the home actor")
     place: int | None = Field(None, ge=1, le=MAX_INT, description="Id of a place on either side")
+    place_country: str | None = Field(
+        None, description="ISO 3166-1 code(s) of a place on either side (town twinnings have no fixed home country)"
+    )
     state: str | None = Field(None, description="ISO 3166-2 subdivision of the home actor, e.g. DE-BW")
     since_from: int | None = Field(None, ge=0, le=9999, description="Start year at least")
     since_to: int | None = Field(None, ge=0, le=9999, description="Start year at most")
@@ -170,6 +173,8 @@ def filter_relations(f: RelationFilters) -> QuerySet:
         qs = qs.filter(home__slug=home)
     if f.place is not None:
         qs = qs.filter(Q(home_id=f.place) | Q(partner_id=f.place))
+    if codes := countries("place_country", f.place_country):
+        qs = qs.filter(Q(country_code__in=codes) | Q(home__country_code__in=codes))
     if state := state_code("state", f.state):
         qs = qs.filter(home__subdivision_code=state)
     if f.since_from is not None:
