@@ -226,3 +226,13 @@ def test_accepted_relation_is_not_proposed_again(editor_client, press_release, i
         source__file_name="meldung.txt", kind="relation", payload__partner="Auvergne-Rhône-Alpes"
     )
     assert again.state == ProposedFact.State.ALREADY_IN_REGISTER and again.relation == fact.relation
+
+
+def test_queue_speaks_german_by_default_and_english_on_request(editor_client, ingested):
+    html = editor_client.get(reverse("ingest:queue")).content.decode()
+    assert "Prüfliste" in html and "warten auf eine Entscheidung" in html
+    fact = _fact(ingested, "relation", partner="Auvergne-Rhône-Alpes")
+    html = editor_client.get(reverse("ingest:review", args=[fact.pk])).content.decode()
+    assert "Wie vorgeschlagen übernehmen" in html and "Ablehnen" in html
+    html = editor_client.get(reverse("ingest:queue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Review queue" in html
