@@ -101,3 +101,19 @@ def test_html_and_markdown_documents_are_ingested(tmp_path: Path):
     assert Source.objects.filter(file_name="seite.html", kind=Source.Kind.WEB_PAGE).exists()
     assert Source.objects.filter(file_name="notiz.md").exists()
     assert "total: 2 of 2 files read" in out
+
+
+def test_windows_1252_text_and_deeply_nested_html_give_a_result_or_a_clear_message(tmp_path: Path):
+    legacy = tmp_path / "alt.txt"
+    legacy.write_bytes("Baden-Württemberg pflegt seit 1987 eine Partnerschaft mit Ontario.\n".encode("cp1252"))
+    nested = tmp_path / "tief.html"
+    nested.write_text("<div>" * 5000 + "Baden-Württemberg und Ontario" + "</div>" * 5000, encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("ingest", str(legacy), str(nested), stdout=out, stderr=err)
+    except CommandError as exc:
+        assert "could not be read" in str(exc)
+        assert f"{nested}:" in err.getvalue()
+    source = Source.objects.get(file_name="alt.txt")
+    assert "Württemberg" in source.text
+    assert "Traceback" not in err.getvalue()

@@ -257,7 +257,11 @@ def ingest_file(path: Path, *, kind: str | None = None, publisher: str = "", gaz
     except DocumentError as exc:
         result.error = str(exc)
         return result
-    facts = extract_facts(doc, gazetteer if gazetteer is not None else register_gazetteer())
+    try:
+        facts = extract_facts(doc, gazetteer if gazetteer is not None else register_gazetteer())
+    except (RecursionError, MemoryError, ValueError) as exc:  # the extractor's best effort failed on this file
+        result.error = f"could not extract facts ({type(exc).__name__}: {exc})"
+        return result
     return ingest_document(doc, facts, result, kind=kind, publisher=publisher, file_name=path.name)
 
 
