@@ -109,3 +109,12 @@ def test_news_index_filters_by_category_and_paginates(page):
     second = text(page("/de/aktuelles/?category=Besuch&page=2"))
     assert "Seite 2 von 2" in second and "Besuch Nummer 0" in second
     assert "Baden-Württemberg und Kanagawa" not in second
+
+
+def test_news_image_file_is_served_by_the_site(page, client):
+    html = page(URL)
+    src = re.search(r'<figure class="news-image">\s*<img src="([^"]+)"', html).group(1)
+    assert src.startswith("/media/")
+    response = client.get(src)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:8] == b"\x89PNG\r\n\x1a\n"

@@ -19,7 +19,7 @@ def text(html: str) -> str:
 def test_german_overview_counts_state_partnerships_in_words(page):
     body = text(page("/de/"))
     assert "zwölf Landespartnerschaften" in body
-    assert "drei davon ruhen derzeit" in body
+    assert "Drei davon ruhen derzeit." in body
     assert "In der ganzen Welt vernetzt" in body
 
 

@@ -76,24 +76,34 @@ def _filtered(params: dict[str, str]):
     return qs
 
 
-def _either_side(qs, field: str) -> Counter:
-    """Counts per value of a place field on either side, each relation counted once per value."""
-    counts = Counter(dict(qs.facet_counts(f"partner__{field}")))
-    counts.update(dict(qs.exclude(**{f"home__{field}": F(f"partner__{field}")}).facet_counts(f"home__{field}")))
+def _counts(rows) -> Counter:
+    counts = Counter(dict(rows))
     counts.pop("", None)
     counts.pop(None, None)
     return counts
 
 
-def _facets(qs, key: str) -> dict:
+def _other_side(qs, field: str, params: dict[str, str]) -> Counter:
+    """Counts per value of a place field of the twins: the partner side when a German state is chosen, the side
+    opposite the chosen country, otherwise either side; each relation counted once per value."""
+    if params["state"]:
+        return _counts(qs.facet_counts(f"partner__{field}"))
+    if code := params["country"].upper():
+        counts = _counts(qs.filter(home__country_code=code).facet_counts(f"partner__{field}"))
+        counts.update(_counts(qs.exclude(home__country_code=code).facet_counts(f"home__{field}")))
+        return counts
+    counts = _counts(qs.facet_counts(f"partner__{field}"))
+    counts.update(_counts(qs.exclude(**{f"home__{field}": F(f"partner__{field}")}).facet_counts(f"home__{field}")))
+    return counts
+
+
+def _facets(qs, params: dict[str, str], key: str) -> dict:
     facets = cache.get(key)
     if facets is None:
-        countries = _either_side(qs, "country_code")
-        continents = _either_side(qs, "continent")
-        states = Counter(dict(qs.filter(home__country_code="DE").facet_counts("home__subdivision_code")))
-        states.pop("", None)
+        continents = _other_side(qs, "continent", params)
+        states = _counts(qs.filter(home__country_code="DE").facet_counts("home__subdivision_code"))
         facets = {  # counts only: the labels depend on the visitor's language and are added per request
-            "country": countries.most_common(30), "state": states.most_common(),
+            "country": _other_side(qs, "country_code", params).most_common(30), "state": states.most_common(),
             "continent": [(c, n) for c, n in continents.most_common() if c in Continent.values],
         }
         cache.set(key, facets, 600)
@@ -106,7 +116,7 @@ def twinning_list(request: HttpRequest) -> HttpResponse:
     qs = twinnings().none() if errors else _filtered(params)
     query = request.GET.copy()
     query.pop("page", None)
-    facets = _facets(qs, f"twinnings:facets:{_version()}:{query.urlencode()}") if not errors else {}
+    facets = _facets(qs, params, f"twinnings:facets:{_version()}:{query.urlencode()}") if not errors else {}
     rows = qs.select_related("home", "partner").order_by("home__name", "partner__name", "pk")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
 
