@@ -203,7 +203,9 @@ def matching_record(index: ActorIndex, kind: str, payload: dict[str, Any]) -> Re
         except ReviewError:
             return None
         title = fold(payload.get("title") or "")
-        for agreement in Agreement.objects.filter(partner_id=partner_id, date=day):
+        # An undated mention ("die Gemeinsame Absichtserklärung") is the partner's agreement of that title.
+        candidates = Agreement.objects.filter(partner_id=partner_id, **({"date": day} if day else {}))
+        for agreement in candidates:
             if fold(agreement.title) == title or (day is not None and precision == Precision.DAY):
                 return agreement
         return None
