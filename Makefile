@@ -49,5 +49,10 @@ eval: install
 bench: install
 	$(BIN)/python -m bench
 
+## Collect translatable strings into weltnetz/locale and compile the .mo files with babel (no msgfmt needed).
+messages: install
+	$(WELTNETZ) makemessages -l de -l en -i ".venv/*" -i "var/*" -i "tests/*" -i "weltnetz_extract/*" -i "bench/*" -i "eval/*" -i "scripts/*"
+	$(BIN)/python scripts/compile_messages.py
+
 clean:
 	rm -rf $(VENV) var
