@@ -62,3 +62,12 @@ def test_unknown_partner_is_404(client):
     response = client.get("/de/partner/atlantis/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_partner_page_embeds_json_ld(page):
+    import json
+
+    html = page("/de/partner/kanagawa/")
+    block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    data = json.loads(block)
+    assert "Kanagawa" in json.dumps(data, ensure_ascii=False)

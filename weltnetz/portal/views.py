@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_from_request
 
 from weltnetz.register.models import Actor, Agreement, Relation, RelationCitation, StatusChange
@@ -25,16 +21,6 @@ PER_PAGE = 25
 def root_redirect(request: HttpRequest) -> HttpResponse:
     """Send / to the visitor's language (German unless the browser prefers English)."""
     return redirect(f"/{get_language_from_request(request) or 'de'}/")
-
-
-def _jsonld(actor: Actor) -> str:
-    """The partner's schema.org JSON-LD from the API app, escaped for a <script> element; '' if unavailable."""
-    try:
-        from weltnetz.api.jsonld import partner_jsonld
-    except ImportError:
-        return ""
-    text = json.dumps(partner_jsonld(actor), ensure_ascii=False).translate(_json_script_escapes)
-    return mark_safe(text)  # escaped above like django.utils.html.json_script
 
 
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -64,7 +50,6 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "topics": sorted(topics.values(), key=lambda t: t.label.casefold()),
         "anniversaries": sorted(anniversaries, key=lambda a: a[1]),
         "news": news,
-        "jsonld": _jsonld(actor),
     })
 
 
