@@ -12,6 +12,7 @@ from functools import lru_cache
 from babel import Locale
 from django.apps import apps
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
@@ -35,14 +36,24 @@ def _join(*parts: object) -> str:
     return " ".join(str(p) for p in parts if p not in (None, ""))
 
 
-def _in_language(language: str, func):
+@lru_cache(maxsize=4096)
+def _label(model: type, field: str, value: str, language: str) -> str:
+    """A choice's display label in a language (get_FOO_display is slow across 50,000 rows)."""
+    if not value:
+        return ""
     with override(language):
-        return func()
+        return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
 
 
-def _url(obj, language: str = "de") -> str:
-    with override(language):
-        return obj.get_absolute_url()
+@lru_cache(maxsize=1)
+def _partner_url_pattern() -> str:
+    with override("de"):
+        return reverse("portal:partner", kwargs={"slug": "SLUG"})
+
+
+def _partner_url(actor: Actor) -> str:
+    """The partner page under /de/ (one reverse() for all rows)."""
+    return _partner_url_pattern().replace("SLUG", actor.slug, 1)
 
 
 def _actor_names(actor: Actor, language: str) -> str:
@@ -54,12 +65,12 @@ def actor_entry(actor: Actor) -> SearchEntry:
     """A partner or place: its names, other spellings, kind, country and description."""
     return SearchEntry(
         kind=Kind.ACTOR, object_id=actor.pk, title=actor.name, title_en=actor.name_en,
-        body=_join(_in_language("de", actor.get_kind_display), country_name(actor.country_code, "de"),
+        body=_join(_label(Actor, "kind", actor.kind, "de"), country_name(actor.country_code, "de"),
                    actor.description),
-        body_en=_join(_in_language("en", actor.get_kind_display), country_name(actor.country_code, "en"),
+        body_en=_join(_label(Actor, "kind", actor.kind, "en"), country_name(actor.country_code, "en"),
                       actor.description_en),
         keywords=_join(*actor.aliases, *variants(_join(actor.name, *actor.aliases))),
-        url=_url(actor), weight=WEIGHTS[Kind.ACTOR],
+        url=_partner_url(actor), weight=WEIGHTS[Kind.ACTOR],
     )
 
 
@@ -71,15 +82,15 @@ def relation_entry(relation: Relation) -> SearchEntry | None:
     topics = list(relation.topics.all())
 
     def text(language: str) -> str:
-        with override(language):
-            return _join(
-                relation.get_kind_display(), relation.get_category_display() if relation.category else "",
-                relation.get_status_display() if relation.status else "",
-                relation.since, relation.since_note if language == "de" else "",
-                _actor_names(home, language), _actor_names(partner, language),
-                *(t.name if language == "de" else t.name_en for t in topics),
-                relation.note if language == "de" else relation.note_en,
-            )
+        return _join(
+            _label(Relation, "kind", relation.kind, language),
+            _label(Relation, "category", relation.category, language),
+            _label(Relation, "status", relation.status, language),
+            relation.since, relation.since_note if language == "de" else "",
+            _actor_names(home, language), _actor_names(partner, language),
+            *(t.name if language == "de" else t.name_en for t in topics),
+            relation.note if language == "de" else relation.note_en,
+        )
 
     return SearchEntry(
         kind=Kind.RELATION, object_id=relation.pk,
@@ -87,7 +98,7 @@ def relation_entry(relation: Relation) -> SearchEntry | None:
         title_en=relation.title or f"{home.name_en or home.name} – {partner.name_en or partner.name}",
         body=text("de"), body_en=text("en"),
         keywords=_join(*partner.aliases, *variants(_join(home.name, partner.name, *partner.aliases, relation.title))),
-        url=_url(partner), weight=WEIGHTS[Kind.RELATION],
+        url=_partner_url(partner), weight=WEIGHTS[Kind.RELATION],
     )
 
 
@@ -100,19 +111,18 @@ def agreement_entry(agreement: Agreement) -> SearchEntry | None:
     topics = list(agreement.topics.all())
 
     def text(language: str) -> str:
-        with override(language):
-            return _join(
-                agreement.get_kind_display(), agreement.date.year if agreement.date else "",
-                _actor_names(partner, language), agreement.place.name if agreement.place else "", *people,
-                *(t.name if language == "de" else t.name_en for t in topics),
-                agreement.summary if language == "de" else agreement.summary_en,
-            )
+        return _join(
+            _label(Agreement, "kind", agreement.kind, language), agreement.date.year if agreement.date else "",
+            _actor_names(partner, language), agreement.place.name if agreement.place else "", *people,
+            *(t.name if language == "de" else t.name_en for t in topics),
+            agreement.summary if language == "de" else agreement.summary_en,
+        )
 
     return SearchEntry(
         kind=Kind.AGREEMENT, object_id=agreement.pk, title=agreement.title, title_en=agreement.title_en,
         body=text("de"), body_en=text("en"),
         keywords=_join(*variants(_join(agreement.title, partner.name, *people))),
-        url=_url(partner), weight=WEIGHTS[Kind.AGREEMENT],
+        url=_partner_url(partner), weight=WEIGHTS[Kind.AGREEMENT],
     )
 
 

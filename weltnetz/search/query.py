@@ -95,10 +95,12 @@ def _search_sqlite(q: str, kinds: list[str], limit: int, offset: int) -> SearchR
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) {join} WHERE {where}", [expression, *kinds])  # noqa: S608
         total = cursor.fetchone()[0]
+        # Rank ids first, then fetch the texts of one page only: sorting 26,000 full rows is what made it slow.
         cursor.execute(
-            f"SELECT e.kind, e.object_id, e.title, e.title_en, e.body, e.body_en, e.url, "  # noqa: S608
-            f"-bm25(weltnetz_search_fts, 10.0, 1.0) * e.weight AS score {join} WHERE {where} "
-            f"ORDER BY score DESC, e.id LIMIT %s OFFSET %s",
+            f"SELECT e.kind, e.object_id, e.title, e.title_en, e.body, e.body_en, e.url, r.score FROM ("  # noqa: S608
+            f"SELECT e.id AS id, -bm25(weltnetz_search_fts, 10.0, 1.0) * e.weight AS score {join} WHERE {where} "
+            f"ORDER BY score DESC, e.id LIMIT %s OFFSET %s) r "
+            f"JOIN weltnetz_search_searchentry e ON e.id = r.id ORDER BY r.score DESC, r.id",
             [expression, *kinds, limit, offset],
         )
         rows = cursor.fetchall()
