@@ -146,3 +146,11 @@ def test_snippets_are_escaped():
     snippet = search("Zauberwort", kinds=["actor"]).hits[0].snippet
     assert "<script>" not in snippet
     assert "<mark>Zauberwort</mark>" in snippet
+
+
+def test_a_municipal_partnership_is_found_as_staedtepartnerschaft():
+    town = Actor.objects.create(slug="zauberville", kind="municipality", name="Zauberville", country_code="FR")
+    home = Actor.objects.create(slug="zauberheim", kind="municipality", name="Zauberheim", country_code="DE")
+    relation = Relation.objects.create(kind="municipal_partnership", home=home, partner=town, live=True)
+    assert relation.pk in matching_ids("Städtepartnerschaften Frankreich", "relation")
+    assert relation.pk in matching_ids("Zauberville", "relation")

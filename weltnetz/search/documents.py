@@ -21,6 +21,13 @@ from weltnetz.register.models import Actor, Agreement, Relation
 from .models import Kind, SearchEntry
 from .text import variants
 
+# Words people search with that the labels do not contain ("Städtepartnerschaft" for a municipal partnership).
+SYNONYMS = {
+    "municipal_partnership": "Städtepartnerschaft Partnerstadt Partnerschaft twinning twin town sister city",
+    "state_partnership": "Partnerregion Partnerschaft partner region",
+    "representation": "Vertretung Büro Repräsentanz office",
+    "network_membership": "Netzwerk Mitgliedschaft network",
+}
 WEIGHTS = {Kind.ACTOR: 2.0, Kind.AGREEMENT: 1.5, Kind.NEWS: 1.2, Kind.RELATION: 1.0}
 
 
@@ -97,7 +104,8 @@ def relation_entry(relation: Relation) -> SearchEntry | None:
         title=relation.title or f"{home.name} – {partner.name}",
         title_en=relation.title or f"{home.name_en or home.name} – {partner.name_en or partner.name}",
         body=text("de"), body_en=text("en"),
-        keywords=_join(*partner.aliases, *variants(_join(home.name, partner.name, *partner.aliases, relation.title))),
+        keywords=_join(SYNONYMS.get(relation.kind, ""), *partner.aliases,
+                       *variants(_join(home.name, partner.name, *partner.aliases, relation.title))),
         url=_partner_url(partner), weight=WEIGHTS[Kind.RELATION],
     )
 
