@@ -54,7 +54,7 @@ def get_relation(request: HttpRequest, relation_id: int = Path(..., ge=1, le=f.M
             "status_history": [
                 {"status": c.status, "date": c.date, "precision": c.precision, "note": c.note,
                  "sources": [cited(c)] if c.source_id or c.passage else []}
-                for c in rel.status_changes.all()
+                for c in rel.history()
             ],
             "sources": [{"field": c.field, **cited(c)} for c in rel.citations.all()],
             "agreements": [

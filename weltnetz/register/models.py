@@ -234,16 +234,20 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         super().save(*args, **kwargs)
 
     # -- status history -------------------------------------------------------------------------
+    def history(self) -> list[StatusChange]:
+        """The status changes in time order; undated ones are known to hold "now" only, so they come last."""
+        return sorted(self.status_changes.all(), key=lambda c: (c.date is None, c.date or dt.date.min, c.pk or 0))
+
     def status_on(self, day: dt.date) -> str | None:
         """The status on `day` by the dated history; None before the relation began or when nothing is dated."""
         status = None
-        for change in self.status_changes.all():
+        for change in self.history():
             if change.date is not None and change.date <= day:
                 status = change.status
         return status
 
     def derived_status(self) -> str:
-        changes = list(self.status_changes.all())
+        changes = self.history()
         return changes[-1].status if changes else ""
 
     def refresh_status(self) -> None:
@@ -283,8 +287,9 @@ class StatusChange(Citation):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
-        # Undated changes are known to hold "now" only, so they sort after every dated one.
-        ordering = [models.F("date").asc(nulls_last=True), "id"]
+        # A plain field ordering: modelcluster sorts revisions in Python and cannot sort by expressions.
+        # Relation.history() puts undated changes last.
+        ordering = ["date", "id"]
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
 
