@@ -78,3 +78,10 @@ def test_editor_intro_is_shown(page):
                                                  (12, "en", "twelve"), (25, "de", "25"), (1200, "de", "1.200")])
 def test_number_words(n, lang, word):
     assert number_word(n, lang) == word
+
+
+def test_national_park_partnership_of_a_body_inside_the_region_is_listed(page):
+    html = page("/de/")
+    coop = html.split('id="h-coop"')[1].split("</section>")[0]
+    assert "Nationalpark-Partnerschaft" in coop and "seit 2017" in coop
+    assert '<time datetime="2017">' in page("/de/zeitleiste/")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from weltnetz.register.models import Actor, Relation, home_region
 from weltnetz.register.vocab import Continent, RelationKind
 
@@ -44,7 +46,13 @@ def home_relations():
         home = home_region()
     except Actor.DoesNotExist:
         return None, Relation.objects.none()
-    return home, Relation.objects.public().filter(home=home).for_display().prefetch_related("partner__parent")
+    # Bodies inside the home region (the Black Forest national park) keep relations of their own; the
+    # overview shows them too. Town twinnings are left to the twinning pages: there are thousands.
+    inside = Q(home__subdivision_code=home.subdivision_code) & ~Q(kind=RelationKind.MUNICIPAL_PARTNERSHIP)
+    relations = Relation.objects.public().filter(Q(home=home) | inside) if home.subdivision_code else (
+        Relation.objects.public().filter(home=home)
+    )
+    return home, relations.for_display().prefetch_related("partner__parent")
 
 
 def build() -> Overview:

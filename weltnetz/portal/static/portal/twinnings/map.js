@@ -15,10 +15,13 @@
   var lines = L.layerGroup().addTo(map);
   var index = null, drawn = false;
 
-  fetch(el.dataset.shapes, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
-    L.geoJSON(geo, { style: { color: "#7d97a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
-                     interactive: false, renderer: L.svg() }).addTo(map).bringToBack();
-  });
+  // The country shapes are background only: fetched after the towns are drawn, so they never delay them.
+  function shapes() {
+    fetch(el.dataset.shapes, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
+      L.geoJSON(geo, { style: { color: "#7d97a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+                       interactive: false, renderer: L.svg() }).addTo(map).bringToBack();
+    });
+  }
 
   function size(n) { return n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 42 : 50; }
 
@@ -52,6 +55,7 @@
       performance.mark("twinnings-drawn");
       el.dataset.drawnMs = String(Math.round(performance.now()));
       el.dataset.drawnItems = String(items.length);
+      shapes();
     }
   }
 
@@ -81,13 +85,16 @@
       });
   }
 
-  fetch(el.dataset.points, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (rows) {
+  el.dataset.startMs = String(Math.round(performance.now()));
+  fetch(el.dataset.points, { credentials: "same-origin", mode: "cors" }).then(function (r) { return r.json(); }).then(function (rows) {
+    el.dataset.fetchedMs = String(Math.round(performance.now()));
     var features = new Array(rows.length);
     for (var i = 0; i < rows.length; i++) {
       features[i] = { type: "Feature", properties: { id: rows[i][0] },
                       geometry: { type: "Point", coordinates: [rows[i][2], rows[i][1]] } };
     }
-    index = new Supercluster({ radius: 60, maxZoom: 11 }).load(features);
+    index = new Supercluster({ radius: 60, maxZoom: 9 }).load(features);
+    el.dataset.indexedMs = String(Math.round(performance.now()));
     el.dataset.points_count = String(rows.length);
     render();
     map.on("moveend", render);
