@@ -154,3 +154,24 @@ def test_a_municipal_partnership_is_found_as_staedtepartnerschaft():
     relation = Relation.objects.create(kind="municipal_partnership", home=home, partner=town, live=True)
     assert relation.pk in matching_ids("Städtepartnerschaften Frankreich", "relation")
     assert relation.pk in matching_ids("Zauberville", "relation")
+
+
+def test_publishing_and_unpublishing_news_updates_the_index():
+    import datetime as dt
+
+    from weltnetz.portal.models import NewsIndexPage, NewsPage
+
+    index_page = NewsIndexPage.objects.first()
+    page = NewsPage(title="Zauberwort-Gipfel in Stuttgart", slug="zauberwort-gipfel", date=dt.date(2025, 1, 1),
+                    lead="Die Partnerregionen beraten über Kooperationen.", live=False)
+    index_page.add_child(instance=page)
+    assert matching_ids("Zauberwort", "news") == []  # a draft is not searchable
+
+    page.save_revision().publish()
+    assert matching_ids("Zauberwort", "news") == [page.pk]
+    hit = search("Zauberwort-Gipfel", kinds=["news"]).hits[0]
+    assert hit.url == page.get_url()
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert matching_ids("Zauberwort", "news") == []
