@@ -45,6 +45,7 @@ def test_without_facets_parameter_no_facets_are_computed(get_json):
     [
         ("status=dormant", {"moskau", "st-petersburg", "swerdlowsker-gebiet"}),
         ("country=ru", {"moskau", "st-petersburg", "swerdlowsker-gebiet"}),
+        ("place_country=RU", {"moskau", "st-petersburg", "swerdlowsker-gebiet"}),
         ("continent=north_america&kind=state_partnership", None),
         ("topic=robotics", {"kanagawa"}),
         ("since_from=1996&since_to=2000&kind=state_partnership", None),
