@@ -74,3 +74,13 @@ def test_a_signed_in_user_outside_the_editors_group_cannot_edit(client, django_u
     relation = Relation.objects.get(partner__slug="kanagawa", kind="state_partnership")
     response = client.get(edit_url(relation))
     assert response.status_code in (302, 403)
+
+
+def test_editor_filters_and_searches_the_relation_list(client, editor):
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_register_relation:list")
+    html = client.get(url, {"q": "Kanagawa"}).content.decode()
+    assert "Kanagawa" in html
+    assert "Ontario" not in html
+    html = client.get(url, {"kind": "network_membership"}).content.decode()
+    assert "Kanagawa" not in html

@@ -175,3 +175,12 @@ def test_publishing_and_unpublishing_news_updates_the_index():
     page.refresh_from_db()
     page.unpublish()
     assert matching_ids("Zauberwort", "news") == []
+
+
+def test_renaming_a_topic_reindexes_its_relations():
+
+    relation = Relation.objects.get(partner__slug="kanagawa", kind="state_partnership")
+    topic = relation.topics.first()
+    topic.name = "Zauberkunde"
+    topic.save()
+    assert relation.pk in matching_ids("Zauberkunde", "relation")

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from weltnetz.register.models import Actor, Agreement, Relation
+from weltnetz.register.models import Actor, Agreement, Person, Relation, Topic
 
 from . import documents, index
 from .models import Kind
@@ -25,6 +25,17 @@ def on_save(sender, instance, raw: bool = False, **kwargs) -> None:
         index.update_objects(Kind.RELATION, Relation.objects.filter(
             Q(partner=instance) | Q(home=instance)).values_list("pk", flat=True))
         index.update_objects(Kind.AGREEMENT, Agreement.objects.filter(partner=instance).values_list("pk", flat=True))
+
+
+def on_label_save(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A renamed topic or person changes the text of the relations and agreements that name it."""
+    if raw:
+        return
+    if sender is Topic:
+        index.update_objects(Kind.RELATION, instance.relations.values_list("pk", flat=True))
+        index.update_objects(Kind.AGREEMENT, instance.agreements.values_list("pk", flat=True))
+    else:
+        index.update_objects(Kind.AGREEMENT, instance.signed.values_list("pk", flat=True))
 
 
 def on_delete(sender, instance, **kwargs) -> None:
@@ -47,5 +58,7 @@ def connect() -> None:
         uid = f"weltnetz_search_{model.__name__}"
         post_save.connect(on_save, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(on_delete, sender=model, dispatch_uid=f"{uid}_delete")
+    for model in (Topic, Person):
+        post_save.connect(on_label_save, sender=model, dispatch_uid=f"weltnetz_search_{model.__name__}_label")
     for signal in (published, unpublished, page_published, page_unpublished):
         signal.connect(on_publish, dispatch_uid=f"weltnetz_search_{id(signal)}")
