@@ -41,3 +41,17 @@ def test_a_change_in_the_register_changes_the_etag_and_the_body(client):
     assert again.status_code == 200
     assert again["ETag"] != first["ETag"]
     assert again.json()["results"][0]["since_note"] == "seit 1989"
+
+
+def test_bodies_are_reused_until_the_register_changes(client, monkeypatch):
+    from weltnetz.api import caching
+
+    monkeypatch.setattr(caching, "reuse_allowed", lambda: True)  # as outside a transaction, like a server
+    first = client.get("/api/v1/relations?country=JP").json()
+    # A bulk update bypasses save(): the version stays, so the cached body is served (proof of the cache) ...
+    Relation.objects.filter(country_code="JP").update(since_note="bulk")
+    assert client.get("/api/v1/relations?country=JP").json() == first
+    # ... and a save drops this process's version, so the next answer is rebuilt.
+    rel = Relation.objects.get(partner__slug="kanagawa", kind="state_partnership")
+    rel.save()
+    assert client.get("/api/v1/relations?country=JP").json()["results"][0]["since_note"] == "bulk"

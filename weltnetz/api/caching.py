@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
@@ -46,8 +47,19 @@ def _compute_version() -> tuple[str, float]:
     return token, modified.timestamp()
 
 
+def reuse_allowed() -> bool:
+    """Whether cached versions and bodies may be used: not inside a transaction, which may yet roll back.
+
+    Requests run outside transactions; tests run inside one that rolls back, and a version memoised there
+    would outlive the data it describes.
+    """
+    return not connection.in_atomic_block
+
+
 def register_version() -> tuple[str, float]:
     """(token, last-modified timestamp) of the register as it is now, cached for a few seconds."""
+    if not reuse_allowed():
+        return _compute_version()
     version = cache.get(VERSION_KEY)
     if version is None:
         version = _compute_version()
@@ -77,11 +89,12 @@ def cached_response(
     if not_modified is not None:
         return _stamp(not_modified, etag, last_modified)
     key = "weltnetz:api:body:" + etag
-    body = cache.get(key)
+    reuse = reuse_allowed()
+    body = cache.get(key) if reuse else None
     if body is None:
         data = build()
         body = render(data) if render else json_bytes(data)
-        if len(body) <= BODY_MAX_BYTES:
+        if reuse and len(body) <= BODY_MAX_BYTES:
             cache.set(key, body, BODY_SECONDS)
     response = HttpResponse(body, content_type=content_type)
     if filename:
