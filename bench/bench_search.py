@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +30,7 @@ COUNTRIES = ["FR", "IT", "PL", "GB", "AT", "CH", "HU", "CZ", "ES", "US", "JP", "
 
 
 def setup(tmp: str) -> None:
-    os.environ.setdefault("WELTNETZ_VAR_DIR", tmp)
+    os.environ["WELTNETZ_VAR_DIR"] = tmp
     os.environ.setdefault("WELTNETZ_SECRET_KEY", "bench-only")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltnetz.settings.base")
     import django
@@ -86,22 +87,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--actors", type=int, default=30_000, help="synthetic towns to add (default 30000)")
     parser.add_argument("--relations", type=int, default=26_000, help="synthetic twinnings to add (default 26000)")
     parser.add_argument("--seconds", type=float, default=1.0, help="seconds to run each query (default 1)")
+    parser.add_argument("--inner", help=argparse.SUPPRESS)  # the worker process, given its folder
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="weltnetz-bench-") as tmp:
-        setup(tmp)
-        from django.db import connection
+    if not args.inner:
+        # A process of its own: `python -m bench` may already have set Django up for another benchmark.
+        with tempfile.TemporaryDirectory(prefix="weltnetz-bench-") as tmp:
+            cmd = [sys.executable, __file__, "--inner", tmp, "--actors", str(args.actors),
+                   "--relations", str(args.relations), "--seconds", str(args.seconds)]
+            return subprocess.run(cmd, env={**os.environ, "WELTNETZ_VAR_DIR": tmp}, check=False).returncode
+    setup(args.inner)
+    from django.db import connection
 
-        index_seconds = synthetic(args.actors, args.relations)
-        from weltnetz.search.models import SearchEntry
+    index_seconds = synthetic(args.actors, args.relations)
+    from weltnetz.search.models import SearchEntry
 
-        print(f"database: {connection.vendor}   entries: {SearchEntry.objects.count()}   "
-              f"index build (actors + relations): {index_seconds:.1f} s")
-        print(f"{'query':<32} {'hits':>7} {'first ms':>9} {'queries/s':>10}")
-        for q in QUERIES:
-            qps, total, first = rate(q, args.seconds)
-            print(f"{q[:32]:<32} {total:>7} {first:>9.1f} {qps:>10.1f}")
-        qps, total, first = rate("Kanagawa " * 1200, args.seconds)
-        print(f"{'(10,000 characters)':<32} {total:>7} {first:>9.1f} {qps:>10.1f}")
+    print(f"database: {connection.vendor}   entries: {SearchEntry.objects.count()}   "
+          f"index build (actors + relations): {index_seconds:.1f} s")
+    print(f"{'query':<32} {'hits':>7} {'first ms':>9} {'queries/s':>10}")
+    for q in QUERIES:
+        qps, total, first = rate(q, args.seconds)
+        print(f"{q[:32]:<32} {total:>7} {first:>9.1f} {qps:>10.1f}")
+    qps, total, first = rate("Kanagawa " * 1200, args.seconds)
+    print(f"{'(10,000 characters)':<32} {total:>7} {first:>9.1f} {qps:>10.1f}")
     return 0
 
 
