@@ -20,6 +20,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -27,7 +28,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
-from weltnetz.register.models import Actor, Relation, RelationCitation, Source, fold
+from weltnetz.register.models import Actor, Relation, RelationCitation, Source
+from weltnetz.register.models import fold as _fold
 from weltnetz.register.vocab import ActorKind, RelationKind, TwinningCategory
 
 from . import countries, states
@@ -40,6 +42,7 @@ FUZZY_KM = 2.0  # a similar name (rapidfuzz) this close is the same place
 FUZZY_SCORE = 92
 PARENT_KM = 30.0  # "Vaihingen (Stuttgart)": Stuttgart must lie this close
 BATCH = 2000
+fold = lru_cache(maxsize=200_000)(_fold)  # the same names recur on many rows
 CATEGORIES = {
     fold(word): value
     for value, words in {
@@ -186,7 +189,7 @@ def read_pairs(
         except StopIteration:
             break
         except UnicodeDecodeError as exc:
-            raise ImportFailed(f"line {reader.line_num + 1}: the file is not UTF-8 ({exc.reason})") from None
+            raise ImportFailed(f"after line {reader.line_num}: the file is not UTF-8 ({exc.reason})") from None
         except csv.Error as exc:
             raise ImportFailed(f"line {reader.line_num}: {exc}") from None
         line = reader.line_num
@@ -307,10 +310,9 @@ class PlaceIndex:
             found = self._nearest(near, side, FUZZY_KM)
         if found is not None:
             place = self.places[found]
-            if side.name != place.name and side.name not in place.aliases:
-                self.merged += 1
-                if place.pk is None:
-                    place.aliases.append(side.name)
+            if place.pk is None and side.name != place.name and side.name not in place.aliases:
+                self.merged += 1  # another spelling of a place new in this import, kept as an alias
+                place.aliases.append(side.name)
                 if key != fold(place.name):
                     self.by_key[(side.country, key)].append(found)
             return found
@@ -439,9 +441,10 @@ def import_file(
             if progress is not None:
                 progress.write("\n")
             if strict and summary.rejected:
-                first = summary.rejected[0]
+                first, last = summary.rejected[0], summary.rejected[-1]
                 raise ImportFailed(f"{len(summary.rejected)} row(s) rejected, nothing imported (--strict); "
-                                   f"first: line {first.line}: {first.reason}")
+                                   f"first: line {first.line}: {first.reason}"
+                                   + (f"; last: line {last.line}: {last.reason}" if last is not first else ""))
             index.link_parts()
             summary.places_merged = index.merged
             _write(path, index, preloaded, pairs, existing, summary)
