@@ -53,3 +53,13 @@ def test_admin_speaks_german(client, admin_client_user):
     html = client.get(reverse("wagtailsnippets_register_relation:list"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Register" in html
     assert "Hinzufügen" in html or "hinzufügen" in html
+
+
+def test_relation_editor_shows_status_history_and_sources_inline(client, admin_client_user):
+    client.force_login(admin_client_user)
+    relation = Relation.objects.get(partner__slug="kanagawa", kind="state_partnership")
+    html = client.get(reverse("wagtailsnippets_register_relation:edit", args=[relation.pk]),
+                      HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert 'name="status_changes-TOTAL_FORMS"' in html
+    assert 'name="citations-TOTAL_FORMS"' in html
+    assert "Statusverlauf" in html

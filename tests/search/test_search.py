@@ -184,3 +184,10 @@ def test_renaming_a_topic_reindexes_its_relations():
     topic.name = "Zauberkunde"
     topic.save()
     assert relation.pk in matching_ids("Zauberkunde", "relation")
+
+
+def test_english_words_are_stemmed_in_english():
+    with translation.override("en"):
+        hits = search("state partnerships Japan", kinds=["relation"]).hits
+    assert hits and hits[0].title == "Baden-Württemberg – Kanagawa"
+    assert "<mark>" in hits[0].snippet
