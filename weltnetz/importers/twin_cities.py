@@ -34,6 +34,7 @@ from weltnetz.register.vocab import ActorKind, RelationKind, TwinningCategory
 
 from . import countries, states
 
+HEADER_FIELDS = ("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2")  # the default file
 REQUIRED = ("city1", "country1", "city2", "country2")
 OPTIONAL = ("lat1", "lng1", "lat2", "lng2", "category", "since")
 DEFAULT_MAPPING = {name: name for name in REQUIRED + OPTIONAL}
