@@ -95,3 +95,10 @@ def test_api_relations_by_country_on_either_side(client, imported):
         "Osaka", "Chicago"}
     data = client.get("/api/v1/relations", {"kind": "municipal_partnership", "place_country": "ZZ"})
     assert data.status_code == 400
+
+
+def test_api_counts_twinnings_by_german_state(client, imported):
+    data = client.get("/api/v1/relations", {"kind": "municipal_partnership", "facets": "state,country",
+                                            "state": "DE-BW"}).json()
+    assert {"value": "DE-BW", "count": 3} in data["facets"]["state"]
+    assert {"value": "FR", "count": 2} in data["facets"]["country"]
