@@ -63,3 +63,16 @@ def test_relation_editor_shows_status_history_and_sources_inline(client, admin_c
     assert 'name="status_changes-TOTAL_FORMS"' in html
     assert 'name="citations-TOTAL_FORMS"' in html
     assert "Statusverlauf" in html
+
+
+def test_admin_login_page_references_no_other_host(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert foreign_resources(response.content.decode()) == []
+
+
+def test_foreign_resources_are_detected():
+    html = '<script src="https://cdn.example.com/x.js"></script><img src="/static/a.png"><a href="https://x.org">x</a>'
+    assert foreign_resources(html) == ["https://cdn.example.com/x.js"]
+    link = '<link rel="stylesheet" href="//fonts.example.com/f.css">'
+    assert foreign_resources(link) == ["//fonts.example.com/f.css"]
