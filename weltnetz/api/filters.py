@@ -9,7 +9,8 @@ from typing import Any
 
 import pycountry
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.expressions import OrderBy
 from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
@@ -23,7 +24,7 @@ MAX_PAGE_SIZE = 500
 MAX_INT = 2**31 - 1
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,160}$")
 STATE = re.compile(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")
-FACETS = ("kind", "country", "status", "topic", "continent")
+FACETS = ("kind", "country", "status", "topic", "continent", "state")
 
 
 class Paging(Schema):
@@ -114,17 +115,17 @@ def topic_slugs() -> list[str]:
     return slugs
 
 
-def ordering(field: str, value: str | None, allowed: dict[str, str], default: list[str]) -> list[str]:
-    """Map public ordering names to model fields; always end with id so pages are stable."""
-    if value is None:
-        return [*default, "id"]
+def ordering(field: str, value: str | None, allowed: dict[str, str], default: list[str]) -> list[OrderBy]:
+    """Map public ordering names to model fields, unknown values last on every database, then id for stable pages."""
+    items = split(field, value) if value is not None else default
     fields = []
-    for item in split(field, value):
+    for item in items:
         name = item.lstrip("-")
-        if name not in allowed:
+        if value is not None and name not in allowed:
             raise ApiError(field, f"cannot order by '{item[:80]}'; expected one of: {', '.join(allowed)}")
-        fields.append(("-" if item.startswith("-") else "") + allowed[name])
-    return [*fields, "id"]
+        column = F(allowed.get(name, name))
+        fields.append(column.desc(nulls_last=True) if item.startswith("-") else column.asc(nulls_last=True))
+    return [*fields, F("id").asc()]
 
 
 def search_ids(q: str, kind: str) -> list[int] | None:
@@ -209,6 +210,7 @@ def facet_counts(qs: QuerySet, names: list[str]) -> dict[str, list[dict[str, Any
     base = qs.order_by()
     column = {
         "kind": "kind", "country": "country_code", "continent": "partner__continent", "topic": "topics__slug",
+        "state": "home__subdivision_code",  # the home's state: town twinnings by German state
         "status": "status_then" if "status_then" in qs.query.annotations else "status",
     }
     out: dict[str, list[dict[str, Any]]] = {}
