@@ -104,8 +104,9 @@ def measure(binary: str, url: str, timeout: float = 20) -> dict:
         while time.monotonic() < deadline:
             value = browser.send("Runtime.evaluate", {
                 "expression": "(function(){var e=document.getElementById('twin-map');"
-                              "return e&&e.dataset.drawnMs?[e.dataset.drawnMs,e.dataset.points_count||'0',"
-                              "e.dataset.startMs,e.dataset.fetchedMs,e.dataset.indexedMs]:null})()",
+                              "var d=e&&e.dataset;return d&&d.drawnMs&&d.indexedMs?"
+                              "[d.drawnMs,d.drawnTowns||d.points_count,e.dataset.startMs,e.dataset.fetchedMs,e.dataset.indexedMs]"
+                              ":null})()",
                 "returnByValue": True}, session)["result"].get("value")
             if value:
                 state = value
@@ -120,7 +121,8 @@ def measure(binary: str, url: str, timeout: float = 20) -> dict:
         sizes = {e["params"]["requestId"]: e["params"]["encodedDataLength"] for e in browser.events
                  if e.get("method") == "Network.loadingFinished"}
         by_url = {urls.get(k, k): v for k, v in sizes.items()}
-        return {"drawn_ms": float(state[0]), "towns": int(state[1]), "bytes": sum(sizes.values()), "by_url": by_url,
+        return {"drawn_ms": float(state[0]), "towns": int(state[1]), "zoomable_ms": float(state[4]),
+                "bytes": sum(sizes.values()), "by_url": by_url,
                 "steps": f"script start {state[2]} ms, points fetched {state[3]} ms, clustered {state[4]} ms"}
     finally:
         browser.close()
@@ -144,7 +146,12 @@ def main() -> None:
         server = start([str(Path(sys.executable).parent / "weltnetz"), "serve", "--bind", f"127.0.0.1:{port}"],
                        f"{base}/api/v1/topics", env)
     try:
-        measure(args.chromium, base + PAGE)  # warm the server's caches (point data, templates)
+        import httpx
+
+        for _ in range(30):  # warm every worker (imports, templates, the cached point data), as in production
+            for path in (PAGE, "/de/staedtepartnerschaften/orte.json"):
+                httpx.get(base + path, headers={"Accept-Encoding": "gzip"}, timeout=30)
+        measure(args.chromium, base + PAGE)
         runs = [measure(args.chromium, base + PAGE) for _ in range(args.runs)]
     finally:
         if server:
@@ -156,6 +163,8 @@ def main() -> None:
     print(f"  towns drawn (clustered)       {last['towns']}")
     print(f"  time until drawn, median      {median:7.0f} ms   (min {drawn[0]:.0f}, max {drawn[-1]:.0f};"
           f" target < 1500 ms)  {'OK' if median < 1500 else 'MISSED'}")
+    zoomable = sorted(r["zoomable_ms"] for r in runs)[len(runs) // 2]
+    print(f"  full point list clustered in the browser (zoomable), median {zoomable:.0f} ms")
     print(f"  bytes transferred             {last['bytes'] / 1024:7.0f} KiB  (target < 1024 KiB)"
           f"  {'OK' if last['bytes'] < 1024 * 1024 else 'MISSED'}")
     print(f"  last run: {last['steps']}, drawn {last['drawn_ms']:.0f} ms")

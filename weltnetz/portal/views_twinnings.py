@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from collections import Counter
 
 from django.core.cache import cache
@@ -162,11 +163,37 @@ def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
+INITIAL_ZOOM = 2
+CLUSTER_PX = 60
+
+
+def _initial_clusters() -> list:
+    """All towns aggregated on a 60-pixel grid at the map's first zoom level: [[lat, lon, count], ...]; the page
+    draws these at once, before the browser has clustered the full point list for zooming."""
+    key = f"twinnings:initial:{_version()}"
+    clusters = cache.get(key)
+    if clusters is None:
+        world = 256 * 2**INITIAL_ZOOM
+        cells: dict[tuple[int, int], list[float]] = {}
+        for _pk, lat, lon in _points():
+            lat_r = math.radians(max(-85.0, min(85.0, lat)))
+            x = (lon + 180) / 360 * world
+            y = (1 - math.log(math.tan(lat_r) + 1 / math.cos(lat_r)) / math.pi) / 2 * world
+            cell = cells.setdefault((int(x // CLUSTER_PX), int(y // CLUSTER_PX)), [0.0, 0.0, 0])
+            cell[0] += lat
+            cell[1] += lon
+            cell[2] += 1
+        clusters = [[round(a / n, 3), round(b / n, 3), n] for a, b, n in cells.values()]
+        cache.set(key, clusters, 3600)
+    return clusters
+
+
 def twinning_map(request: HttpRequest) -> HttpResponse:
     """The map of all twinned towns, clustered in the browser; a town's twins are drawn as lines on selection."""
     return render(request, "portal/twinnings/map.html", {
         "count": len(_points()), "points_url": reverse("portal:twinnings_points"),
-        "town_url": reverse("portal:town", args=["SLUG"]),
+        "town_url": reverse("portal:town", args=["SLUG"]), "initial": _initial_clusters(),
+        "initial_zoom": INITIAL_ZOOM,
     })
 
 

@@ -10,7 +10,7 @@
   var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 12, preferCanvas: true, renderer: canvas });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth");
-  map.setView([35, 10], 2);
+  map.setView([35, 10], parseInt(el.dataset.initialZoom || "2", 10));
   var layer = L.layerGroup().addTo(map);
   var lines = L.layerGroup().addTo(map);
   var index = null, drawn = false;
@@ -25,6 +25,39 @@
 
   function size(n) { return n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 42 : 50; }
 
+  function done(count) {
+    if (drawn) return;
+    drawn = true;
+    performance.mark("twinnings-drawn");
+    el.dataset.drawnMs = String(Math.round(performance.now()));
+    el.dataset.drawnItems = String(count);
+    shapes();
+  }
+
+  function clusterMarker(ll, n, label, onclick) {
+    var s = size(n);
+    var m = L.marker(ll, { icon: L.divIcon({ className: "tw-cluster", iconSize: [s, s], html: "<span>" + label + "</span>" }),
+                           title: n + " " + el.dataset.labelTowns, keyboard: true });
+    m.on("click", onclick);
+    return m;
+  }
+
+  // The server's aggregation of all towns for the first view: drawn at once, replaced when the browser's
+  // clustering of the full point list is ready.
+  var initial = document.getElementById("twin-initial");
+  if (initial) {
+    var towns = 0;
+    JSON.parse(initial.textContent).forEach(function (c) {
+      towns += c[2];
+      var ll = [c[0], c[1]];
+      layer.addLayer(c[2] > 1 ? clusterMarker(ll, c[2], c[2] >= 1000 ? Math.round(c[2] / 100) / 10 + "k" : String(c[2]),
+                                              function () { map.setView(ll, map.getZoom() + 2); })
+                              : L.circleMarker(ll, { radius: 5, color: "#ffffff", weight: 1, fillColor: "#0b4f6c", fillOpacity: 0.9 }));
+    });
+    el.dataset.drawnTowns = String(towns);
+    done(layer.getLayers().length);
+  }
+
   function render() {
     if (!index) return;
     var b = map.getBounds();
@@ -36,27 +69,16 @@
     items.forEach(function (f) {
       var c = f.geometry.coordinates, ll = [c[1], c[0]];
       if (f.properties.cluster) {
-        var n = f.properties.point_count, s = size(n);
-        var m = L.marker(ll, { icon: L.divIcon({ className: "tw-cluster", iconSize: [s, s],
-          html: "<span>" + f.properties.point_count_abbreviated + "</span>" }),
-          title: n + " " + el.dataset.labelTowns, keyboard: true });
-        m.on("click", function () {
+        layer.addLayer(clusterMarker(ll, f.properties.point_count, f.properties.point_count_abbreviated, function () {
           map.setView(ll, Math.min(index.getClusterExpansionZoom(f.properties.cluster_id), map.getMaxZoom()));
-        });
-        layer.addLayer(m);
+        }));
       } else {
         var p = L.circleMarker(ll, { radius: 5, color: "#ffffff", weight: 1, fillColor: "#0b4f6c", fillOpacity: 0.9 });
         p.on("click", function () { select(f.properties.id, ll); });
         layer.addLayer(p);
       }
     });
-    if (!drawn) {
-      drawn = true;
-      performance.mark("twinnings-drawn");
-      el.dataset.drawnMs = String(Math.round(performance.now()));
-      el.dataset.drawnItems = String(items.length);
-      shapes();
-    }
+    done(items.length);
   }
 
   function text(tag, value) { var n = document.createElement(tag); n.textContent = value; return n; }
