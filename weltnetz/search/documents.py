@@ -172,13 +172,19 @@ def news_model():
         return None
 
 
+ACTOR_FIELDS = ["slug", "name", "name_en", "aliases", "country_code"]
+
+
 def queryset(kind: str) -> QuerySet | None:
     """Every object of a kind that may be indexed, with what its builder reads prefetched."""
+    # only(): loading the unused columns of 56,000 rows was a third of the reindexing time.
     if kind == Kind.ACTOR:
-        return Actor.objects.order_by("pk")
+        return Actor.objects.only(*ACTOR_FIELDS, "kind", "description", "description_en").order_by("pk")
     if kind == Kind.RELATION:
-        return Relation.objects.filter(live=True).select_related("home", "partner").prefetch_related(
-            "topics").order_by("pk")
+        return Relation.objects.filter(live=True).select_related("home", "partner").only(
+            "kind", "category", "status", "since", "since_note", "title", "note", "note_en", "live",
+            *(f"home__{f}" for f in ACTOR_FIELDS), *(f"partner__{f}" for f in ACTOR_FIELDS),
+        ).prefetch_related("topics").order_by("pk")
     if kind == Kind.AGREEMENT:
         return Agreement.objects.filter(live=True).select_related("partner", "place").prefetch_related(
             "signatories", "topics").order_by("pk")
