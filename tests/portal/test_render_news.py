@@ -18,8 +18,8 @@ def text(html: str) -> str:
 def test_news_page_shows_every_part_of_the_seed(page):
     html = page(URL)
     body = text(html)
-    assert '<p class="kicker">Internationale Zusammenarbeit</p>' in html
-    assert "<h1>Baden-Württemberg und Kanagawa vertiefen Kooperation</h1>" in html
+    assert '<p class="kicker" lang="de">Internationale Zusammenarbeit</p>' in html
+    assert "<h1 lang=\"de\">Baden-Württemberg und Kanagawa vertiefen Kooperation</h1>" in html
     assert '<time datetime="2024-07-17">17. Juli 2024</time>' in html
     assert "Angestrebt wird zudem eine noch engere Kooperation im Gesundheitssektor." in body  # lead
     assert "Zum 35-jährigen Jubiläum der Partnerschaft" in body  # body
