@@ -55,3 +55,17 @@ def test_bodies_are_reused_until_the_register_changes(client, monkeypatch):
     rel = Relation.objects.get(partner__slug="kanagawa", kind="state_partnership")
     rel.save()
     assert client.get("/api/v1/relations?country=JP").json()["results"][0]["since_note"] == "bulk"
+
+
+def test_large_answers_are_gzipped_for_clients_that_accept_it(client):
+    import gzip
+    import json
+
+    plain = client.get("/api/v1/relations.geojson")
+    packed = client.get("/api/v1/relations.geojson", headers={"accept-encoding": "gzip, deflate"})
+    assert packed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert json.loads(gzip.decompress(packed.content)) == plain.json()
+    assert packed["ETag"] != plain["ETag"]
+    again = client.get("/api/v1/relations.geojson",
+                       headers={"accept-encoding": "gzip", "if-none-match": packed["ETag"]})
+    assert again.status_code == 304
