@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from .models import Kind
-from .text import query_stems, query_words, stem, words
+from .text import fold, query_stems, query_words, stem, words
 
 SNIPPET_WORDS = 30
 MAX_LIMIT = 200
@@ -75,9 +75,9 @@ def _python_snippet(text: str, q: str) -> SafeString:
     """A window of the text around the first matching word, matches in <mark> (SQLite; FTS5 holds stems)."""
     wanted = set().union(*query_stems(q)) if q else set()
     tokens = re.findall(r"\w+|\W+", text)
-    hits = [i for i, t in enumerate(tokens) if t[:1].isalnum() and (
-        stem(t.casefold(), "de") in wanted or stem(t.casefold(), "en") in wanted)]
-    start = max(0, (hits[0] if hits else 0) - 10)
+    hits = {i for i, t in enumerate(tokens) if t[:1].isalnum() and (
+        stem(t.casefold(), "de") in wanted or stem(t.casefold(), "en") in wanted or fold(t) in wanted)}
+    start = max(0, (min(hits) if hits else 0) - 10)
     window = tokens[start:start + SNIPPET_WORDS * 2]
     out = "".join(f"<mark>{escape(t)}</mark>" if start + i in hits else escape(t) for i, t in enumerate(window))
     prefix = "… " if start else ""
