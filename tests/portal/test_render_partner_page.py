@@ -71,3 +71,16 @@ def test_partner_page_embeds_json_ld(page):
     block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     data = json.loads(block)
     assert "Kanagawa" in json.dumps(data, ensure_ascii=False)
+
+
+def test_a_town_page_lists_relations_on_either_side(page):
+    from weltnetz.register.models import Actor, Relation
+
+    a = Actor.objects.create(slug="reutlingen", kind="municipality", name="Reutlingen", country_code="DE",
+                             subdivision_code="DE-BW", continent="europe")
+    b = Actor.objects.create(slug="aarau", kind="municipality", name="Aarau", country_code="CH", continent="europe")
+    Relation.objects.create(kind="municipal_partnership", home=a, partner=b, live=True)
+    for slug, other in [("reutlingen", "Aarau"), ("aarau", "Reutlingen")]:
+        body = text(page(f"/de/partner/{slug}/"))
+        assert "Kommunale Partnerschaft" in body and f"mit {other}" in body
+    assert "Aarau" not in text(page("/de/"))  # the overview leaves town twinnings out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language_from_request
@@ -27,7 +27,8 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A partner's page: relations with status history and sources, agreements, topics, news, anniversaries."""
     actor = get_object_or_404(Actor.objects.select_related("parent"), slug=slug)
     relations = list(
-        Relation.objects.public().filter(partner=actor).select_related("home", "partner").prefetch_related(
+        Relation.objects.public().filter(Q(partner=actor) | Q(home=actor))
+        .select_related("home", "partner").prefetch_related(
             "topics",
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("source")),
             Prefetch("citations", queryset=RelationCitation.objects.select_related("source")),
