@@ -31,3 +31,13 @@ def test_second_run_changes_nothing():
     call_command("setup_portal", stdout=out)
     assert "nothing (up to date)" in out.getvalue()
     assert Page.objects.count() == before
+
+
+def test_editors_can_open_every_page_type_in_the_admin(client, admin_client_user):
+    client.force_login(admin_client_user)
+    for model in [HomePage, NewsIndexPage, NewsPage, StandardPage, FormPage]:
+        page = model.objects.first()
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, model.__name__
+    news_index = NewsIndexPage.objects.get()
+    assert client.get(f"/admin/pages/add/portal/newspage/{news_index.pk}/").status_code == 200

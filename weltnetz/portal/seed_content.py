@@ -2,7 +2,7 @@
 
 IMPRINT = """
 <h2>Herausgeber</h2>
-<p>Staatsministerium Baden-Württemberg<br>Richard-Wagner-Straße 15<br>70184 Stuttgart</p>
+<p>Staatsministerium Baden-Württemberg<br/>Richard-Wagner-Straße 15<br/>70184 Stuttgart</p>
 <p>Das Staatsministerium wird vertreten durch den Ministerpräsidenten des Landes Baden-Württemberg.</p>
 <h2>Kontakt</h2>
 <p>E-Mail: poststelle@stm.bwl.de</p>
