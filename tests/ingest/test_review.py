@@ -144,7 +144,7 @@ def test_correcting_changes_the_fact_before_it_is_accepted(editor_client, ingest
     assert relation.kind == "cooperation" and relation.since == 2024 and relation.country_code == "FR"
     assert set(relation.topics.values_list("slug", flat=True)) == {"culture", "science"}
     assert relation.status == "dormant"
-    assert [c.status for c in relation.status_changes.all()] == ["active", "dormant"]
+    assert [c.status for c in relation.history()] == ["active", "dormant"]
     assert fact.extracted["kind"] == "state_partnership"  # what the extractor said is kept
 
 
