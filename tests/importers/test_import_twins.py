@@ -203,3 +203,22 @@ def test_facet_counts_by_partner_country_for_a_state(tricky: Path):
     counts = dict(twins().filter(home__subdivision_code="DE-BW").facet_counts("country_code"))
     assert counts["FR"] >= 2 and counts["GB"] >= 1 and counts["PL"] >= 1
     assert twins().in_state("DE-BW").in_country("FR").filter(home__name="Karlsruhe").count() == 1
+
+
+def test_bad_options_are_refused_naming_them(tricky: Path, tmp_path: Path):
+    with pytest.raises(CommandError, match="column mapping 'town=Stadt'"):
+        run(tricky, "--columns", "town=Stadt")
+    with pytest.raises(CommandError, match="no such file"):
+        run(tmp_path / "missing.csv")
+    with pytest.raises(CommandError, match="--limit must be at least 1"):
+        run(tricky, "--limit", "0")
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked(tricky: Path):
+    out, err = StringIO(), StringIO()
+    call_command("import_twin_cities", str(tricky), "--progress", "--dry-run", stdout=out, stderr=err)
+    assert "100%" in err.getvalue() and "\r[" in err.getvalue()
+    assert "Rows read: 16" in out.getvalue() and "%" not in out.getvalue()
+    quiet = StringIO()
+    call_command("import_twin_cities", str(tricky), "--dry-run", stdout=StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""  # not a terminal, not asked

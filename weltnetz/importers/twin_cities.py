@@ -16,7 +16,6 @@ import hashlib
 import io
 import math
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -521,8 +520,3 @@ def _reindex(actor_ids: list[int], relation_ids: list[int]) -> None:
     for kind, ids in (("actor", actor_ids), ("relation", relation_ids)):
         for start in range(0, len(ids), BATCH):
             search_index.update_objects(kind, ids[start:start + BATCH])
-
-
-def progress_stream(force: bool) -> IO[str] | None:
-    """stderr when it is a terminal or --progress was given."""
-    return sys.stderr if force or sys.stderr.isatty() else None

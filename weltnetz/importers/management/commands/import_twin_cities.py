@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from weltnetz.importers.twin_cities import ImportFailed, import_file, parse_mapping, progress_stream
+from weltnetz.importers.twin_cities import ImportFailed, import_file, parse_mapping
+
+
+class _Bar:
+    """The command's stderr without the newline Django's OutputWrapper adds, so the bar redraws in place."""
+
+    def __init__(self, out) -> None:
+        self.out = out
+
+    def write(self, text: str) -> None:
+        self.out.write(text, ending="")
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 class Command(BaseCommand):
@@ -38,7 +52,7 @@ class Command(BaseCommand):
         try:
             summary = import_file(
                 file, mapping=parse_mapping(columns), delimiter=delimiter, limit=limit, dry_run=dry_run,
-                strict=strict, progress=progress_stream(progress),
+                strict=strict, progress=_Bar(self.stderr) if progress or sys.stderr.isatty() else None,
             )
         except ImportFailed as exc:
             raise CommandError(f"{file.name}: {exc}. Nothing was imported.") from None
