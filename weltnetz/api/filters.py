@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from typing import Any
 
 import pycountry
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.expressions import OrderBy
+from django.db.models.expressions import OrderBy, RawSQL
 from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
@@ -137,6 +139,17 @@ def search_ids(q: str, kind: str) -> list[int] | None:
     return list(matching_ids(q, kind))
 
 
+def ids_in(field: str, ids: list[int]) -> Q:
+    """`field IN ids` as one bound parameter, so 30,000 search hits stay within SQLite's variable limit."""
+    if connection.vendor == "postgresql":
+        sub = RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    elif connection.vendor == "sqlite":
+        sub = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    else:
+        return Q(**{f"{field}__in": ids})
+    return Q(**{f"{field}__in": sub})
+
+
 def name_match(prefix: str, q: str) -> Q:
     """Case-insensitive substring match on a place's names (German, English, folded key)."""
     from weltnetz.register.models import fold
@@ -197,10 +210,10 @@ def filter_relations(f: RelationFilters) -> QuerySet:
             cond = name_match("partner__", q) | Q(title__icontains=q)
             ids = search_ids(q, "relation")
             if ids:
-                cond |= Q(id__in=ids)
+                cond |= ids_in("id", ids)
             actor_ids = search_ids(q, "actor")
             if actor_ids:
-                cond |= Q(partner_id__in=actor_ids)
+                cond |= ids_in("partner_id", actor_ids)
             qs = qs.filter(cond)
     return qs
 
@@ -241,7 +254,7 @@ def filter_places(f: PlaceFilters) -> QuerySet:
             cond = name_match("", q)
             ids = search_ids(q, "actor")
             if ids:
-                cond |= Q(id__in=ids)
+                cond |= ids_in("id", ids)
             qs = qs.filter(cond)
     return qs
 
