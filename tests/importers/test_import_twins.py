@@ -222,3 +222,12 @@ def test_progress_bar_goes_to_stderr_only_when_asked(tricky: Path):
     quiet = StringIO()
     call_command("import_twin_cities", str(tricky), "--dry-run", stdout=StringIO(), stderr=quiet)
     assert quiet.getvalue() == ""  # not a terminal, not asked
+
+
+def test_overlong_names_are_cut_to_the_field_length(tmp_path: Path):
+    path = tmp_path / "long.csv"
+    name = "Groß" * 80  # 320 characters; folded ("gross") even longer
+    path.write_text(HEADER + f"{name},Germany,48.4,9.99,Wien,Austria,48.2,16.37\n", encoding="utf-8")
+    assert "Relations created: 1" in run(path)
+    town = Actor.objects.get(name=name[:200])
+    assert len(town.name_key) <= 200 and len(town.slug) <= 160

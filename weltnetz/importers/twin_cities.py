@@ -147,7 +147,8 @@ def _side(row: dict, n: str) -> Side:
     lon = _number(row, f"lng{n}", -180, 180, 0)
     if (lat is None) != (lon is None):
         raise ValueError(f"lat{n}/lng{n}: only one coordinate given")
-    return Side(name[:200], country.code, country.subdivision, lat, lon)
+    sub = country.subdivision if len(country.subdivision) <= 6 else ""  # the field holds codes up to 6 chars
+    return Side(name[:200], country.code, sub, lat, lon)
 
 
 def read_pairs(
@@ -466,7 +467,7 @@ def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, existing:
         if p.country == "DE":
             sub = states.state_at(p.lat, p.lon) or sub
         actors.append(Actor(
-            slug=slug, kind=ActorKind.MUNICIPALITY, name=p.name, name_key=fold(p.name), aliases=p.aliases,
+            slug=slug, kind=ActorKind.MUNICIPALITY, name=p.name, name_key=fold(p.name)[:200], aliases=p.aliases,
             country_code=p.country, subdivision_code=sub, continent=countries.continent_of(p.country),
             latitude=p.lat, longitude=p.lon,
         ))
