@@ -15,6 +15,7 @@ def test_atom_feed_lists_the_news(client):
     body = response.content.decode()
     assert '<feed xml:lang="de" xmlns="http://www.w3.org/2005/Atom">' in body
     assert "Kanagawa" in body and "/aktuelles/" in body
+    assert "<title>weltnetz – Nachrichten zu den internationalen Beziehungen</title>" in body  # German first
 
 
 def test_rss_feed_lists_the_news(client):
@@ -37,6 +38,7 @@ def test_calendar_has_round_anniversaries(client):
         assert year <= start.year <= year + 5
         assert int(str(event["summary"]).split()[0]) % 5 == 0
     assert len({str(e["uid"]) for e in events}) == len(events)
+    assert "Jahre: Baden-Württemberg – " in str(events[0]["summary"])
 
 
 def test_portal_pages_link_the_feeds(client):
