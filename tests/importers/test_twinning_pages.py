@@ -102,3 +102,10 @@ def test_api_counts_twinnings_by_german_state(client, imported):
                                             "state": "DE-BW"}).json()
     assert {"value": "DE-BW", "count": 3} in data["facets"]["state"]
     assert {"value": "FR", "count": 2} in data["facets"]["country"]
+
+
+def test_odd_queries_get_an_answer_not_an_error(client, imported):
+    for params in ({"q": "Karls\x00ruhe"}, {"q": "x" * 5000}, {"q": '"*NEAR(-:)'}, {"page": "999"}, {"page": "x"}):
+        assert client.get("/de/staedtepartnerschaften/", params).status_code == 200
+    assert client.get("/de/staedtepartnerschaften/", {"country": "F"}).status_code == 400
+    assert client.get("/de/ort/gibt-es-nicht/").status_code == 404

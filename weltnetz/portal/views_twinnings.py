@@ -7,6 +7,7 @@ register's data version, so 17,000 towns arrive in one small request; details co
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 from collections import Counter
@@ -48,7 +49,8 @@ def twinnings() -> Relation:
 
 def _filters(request: HttpRequest) -> tuple[dict[str, str], list[str]]:
     """The list's filters from the query string; unknown values are reported, not guessed."""
-    params = {k: request.GET.get(k, "").strip()[:100] for k in ("q", "country", "state", "continent", "category")}
+    params = {k: "".join(ch for ch in request.GET.get(k, "") if ch >= " ").strip()[:100]  # no NUL for PostgreSQL
+              for k in ("q", "country", "state", "continent", "category")}
     errors = []
     if params["country"] and not (len(params["country"]) == 2 and params["country"].isalpha()):
         errors.append(_("Country: expected a two-letter ISO code."))
@@ -117,7 +119,8 @@ def twinning_list(request: HttpRequest) -> HttpResponse:
     qs = twinnings().none() if errors else _filtered(params)
     query = request.GET.copy()
     query.pop("page", None)
-    facets = _facets(qs, params, f"twinnings:facets:{_version()}:{query.urlencode()}") if not errors else {}
+    digest = hashlib.sha1(json.dumps(params, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+    facets = _facets(qs, params, f"twinnings:facets:{_version()}:{digest}") if not errors else {}
     rows = qs.select_related("home", "partner").order_by("home__name", "partner__name", "pk")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
 
