@@ -31,3 +31,18 @@ def test_rebuild_command_reports_counts(capsys):
     call_command("rebuild_search_index", kind=["actor"])
     out = capsys.readouterr().out
     assert f"actor: {Actor.objects.count()}" in out
+
+
+def test_an_importer_batch_bulk_created_and_indexed_is_searchable():
+    from weltnetz.register.models import fold
+    from weltnetz.search.index import update_objects
+
+    towns = Actor.objects.bulk_create([
+        Actor(slug=f"zaubertal-{i}", kind="municipality", name=f"Zaubertal {i}", name_key=fold(f"Zaubertal {i}"),
+              country_code="IT", aliases=[]) for i in range(600)
+    ])
+    update_objects("actor", [t.pk for t in towns])
+    assert len(matching_ids("Zaubertal", "actor")) == 600
+    assert matching_ids("Zaubertal 599", "actor")[0] == towns[-1].pk
+    ids = SearchEntry.objects.filter(kind="actor").values_list("pk", flat=True)
+    assert len(set(ids)) == len(ids)
