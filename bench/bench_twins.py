@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -99,6 +100,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--million", action="store_true")
     parser.add_argument("--map", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (databases, var dir)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-twins-"))
     var = tmp / "var"
@@ -193,6 +195,8 @@ def main() -> None:
         million(tmp, env, args.csv)
     if args.map:
         subprocess.run([sys.executable, str(REPO / "bench" / "bench_map.py"), "--var", str(var)], check=False)
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def million(tmp: Path, env: dict, source: Path) -> None:
