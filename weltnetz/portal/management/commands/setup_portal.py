@@ -60,7 +60,8 @@ def _seed_image(alt: str, caption: str):
     draw.arc([510, 157, 690, 517], 0, 360, fill="#f2c14e", width=6)
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
-    image = Image(title=title, description=alt[:255])
+    # The alt text describes what is shown: a placeholder, not the photo the seed's alt text speaks of.
+    image = Image(title=title, description="Platzhaltergrafik: stilisierter Globus (das Foto liegt nicht vor)")
     image.file = ImageFile(buffer, name="weltnetz-seed.png")
     image.save()
     return image
