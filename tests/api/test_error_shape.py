@@ -8,6 +8,8 @@ pytestmark = pytest.mark.django_db
 def assert_error(response, status: int, field: str, *words: str) -> str:
     assert response.status_code == status
     assert response["Content-Type"].startswith("application/json")
+    if status == 400 or field != "path":
+        assert response["Access-Control-Allow-Origin"] == "*"
     body = response.json()
     assert list(body) == ["errors"]
     [error] = body["errors"]

@@ -47,18 +47,24 @@ def keep_status(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _open(response: HttpResponse) -> HttpResponse:
+    """Errors carry the same CORS header as answers, so browser scripts of other sites can read the reason."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def install(api: NinjaAPI) -> None:
     """Register the exception handlers that turn every failure into the one error shape."""
 
     @api.exception_handler(ApiError)
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         body = error_body((exc.field, exc.reason))
-        return keep_status(request, api.create_response(request, body, status=exc.status))
+        return _open(keep_status(request, api.create_response(request, body, status=exc.status)))
 
     @api.exception_handler(ValidationError)
     def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = [(_field_of(e.get("loc", ())), _reason(e)) for e in exc.errors] or [("request", "invalid")]
-        return api.create_response(request, error_body(*errors), status=400)
+        return _open(api.create_response(request, error_body(*errors), status=400))
 
     @api.exception_handler(AuthenticationError)
     def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
