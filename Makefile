@@ -20,7 +20,6 @@ db: install
 	$(WELTNETZ) migrate --no-input -v0
 	$(WELTNETZ) load_register
 	$(WELTNETZ) setup_portal
-	$(WELTNETZ) rebuild_search_index
 	$(WELTNETZ) collectstatic --no-input -v0
 
 ## Serve the portal on http://127.0.0.1:8000/ (SQLite in var/ unless DATABASE_URL is set).

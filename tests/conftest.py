@@ -12,11 +12,7 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_register", verbosity=0)
-        from django.core.management import get_commands
-
-        if "setup_portal" in get_commands():  # TODO(lead): unconditional once the portal has landed
-            call_command("setup_portal", verbosity=0)
-        call_command("rebuild_search_index", verbosity=0)
+        call_command("setup_portal", verbosity=0)
 
 
 @pytest.fixture

@@ -228,7 +228,10 @@ class Loader:
     # -- writing --------------------------------------------------------------------------------
     def load(self) -> LoadReport:
         self.validate()
-        with transaction.atomic():
+        from weltnetz.search.index import deferred
+
+        # Topics and status changes are written after their relation: index once, at the end, in bulk.
+        with transaction.atomic(), deferred():
             for name in FILES:
                 loader = getattr(self, f"_load_{name}")
                 for _i, item in self.files[name].each():
