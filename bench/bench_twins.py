@@ -133,6 +133,11 @@ def main() -> None:
     datasette = start([str(BIN / "datasette"), "serve", str(db), "-p", str(dport), "-h", "127.0.0.1"],
                       f"{dbase}/-/versions.json")
     server = start([weltnetz, "serve", "--bind", f"127.0.0.1:{wport}"], f"{wbase}/api/v1/topics", env)
+    # The same server with its answer cache switched off: what each question costs when computed afresh.
+    uport = free_port()
+    ubase = f"http://127.0.0.1:{uport}"
+    uncached = start([weltnetz, "serve", "--bind", f"127.0.0.1:{uport}"], f"{ubase}/api/v1/topics",
+                     {**env, "WELTNETZ_API_CACHE_SECONDS": "0"})
     try:
         with httpx.Client(timeout=30) as c:
             found = c.get(f"{wbase}/api/v1/places", params={"q": TOWN, "country": "DE", "kind": "municipality",
@@ -171,10 +176,12 @@ def main() -> None:
                 dcount = c.get(dbase + dpath).json()["filtered_table_rows_count"]
             ref = sum(1 for a, b in pairs if check(a, b))
             w = load(wbase + wpath, requests=args.requests, concurrency=args.concurrency)
+            u = load(ubase + wpath, requests=args.requests, concurrency=args.concurrency)
             d = load(dbase + dpath, requests=args.requests, concurrency=args.concurrency)
-            rows.append((title, w, d, wcount, dcount, ref))
+            rows.append((title, w, u, d, wcount, dcount, ref))
     finally:
         stop(server)
+        stop(uncached)
         stop(datasette)
 
     print(f"\n{args.requests} requests per question and side, {args.concurrency} keep-alive clients"
@@ -183,10 +190,17 @@ def main() -> None:
             f" {'p50 ms':>7} {'p99 ms':>7}  {'ratio':>6}  {'count W':>7} {'rows D':>7} {'CSV pairs':>9}  same")
     print(head)
     print("-" * len(head))
-    for title, w, d, wcount, dcount, ref in rows:
+    for title, w, _u, d, wcount, dcount, ref in rows:
         print(f"{title:40} {w.rps:14.0f} {w.p50_ms:7.1f} {w.p99_ms:7.1f}  {d.rps:15.0f} {d.p50_ms:7.1f}"
               f" {d.p99_ms:7.1f}  {w.rps / d.rps:6.2f}  {wcount:7d} {dcount:7d} {ref:9d}  "
               f"{'yes' if wcount == ref else 'no'}{'' if not (w.errors or d.errors) else '  errors!'}")
+    print("\nThe same with weltnetz's answer cache off (WELTNETZ_API_CACHE_SECONDS=0): every answer computed afresh")
+    head = f"{'question':40} {'weltnetz req/s':>14} {'p50 ms':>7} {'p99 ms':>7}  {'Datasette req/s':>15}  {'ratio':>6}"
+    print(head)
+    print("-" * len(head))
+    for title, _w, u, d, *_ in rows:
+        print(f"{title:40} {u.rps:14.0f} {u.p50_ms:7.1f} {u.p99_ms:7.1f}  {d.rps:15.0f}  {u.rps / d.rps:6.2f}"
+              f"{'' if not u.errors else '  errors!'}")
     print("count W: weltnetz's count; rows D: Datasette's matching rows (a pair and its reverse are two rows);"
           "\nCSV pairs: the file's distinct unordered pairs (folded name, ISO country) - the de-duplicated answer;"
           "\nweltnetz may be lower where it merged places written differently (same name within 5 km, parts).")

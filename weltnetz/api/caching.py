@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
@@ -24,7 +25,6 @@ from django.utils.http import http_date
 
 VERSION_KEY = "weltnetz:api:version"
 VERSION_SECONDS = 5  # how stale an ETag may be after another process changed the data
-BODY_SECONDS = 600
 BODY_MAX_BYTES = 32 * 1024 * 1024
 GZIP_MIN_BYTES = 4096
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -96,14 +96,14 @@ def cached_response(
         not_modified = get_conditional_response(request, etag=variant, last_modified=last_modified)
         if not_modified is not None:
             return _stamp(not_modified, variant, last_modified)
-    reuse = reuse_allowed()
+    reuse = reuse_allowed() and settings.WELTNETZ_API_CACHE_SECONDS > 0
     key = f"weltnetz:api:body:{etag}"
     body = cache.get(key) if reuse else None
     if body is None:
         data = build()
         body = render(data) if render else json_bytes(data)
         if reuse and len(body) <= BODY_MAX_BYTES:
-            cache.set(key, body, BODY_SECONDS)
+            cache.set(key, body, settings.WELTNETZ_API_CACHE_SECONDS)
     tag = f'"{etag}"'
     encoded = None
     if gzip_ok and len(body) >= GZIP_MIN_BYTES:
@@ -111,7 +111,7 @@ def cached_response(
         if encoded is None:
             encoded = gzip.compress(body, compresslevel=5, mtime=0)
             if reuse and len(encoded) <= BODY_MAX_BYTES:
-                cache.set(key + ":gz", encoded, BODY_SECONDS)
+                cache.set(key + ":gz", encoded, settings.WELTNETZ_API_CACHE_SECONDS)
         tag = f'"{etag}-gz"'
     response = HttpResponse(encoded if encoded is not None else body, content_type=content_type)
     if encoded is not None:

@@ -161,6 +161,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
+# How long rendered API answers are reused while the register is unchanged (0: build every answer afresh).
+WELTNETZ_API_CACHE_SECONDS = int(os.environ.get("WELTNETZ_API_CACHE_SECONDS", "600"))
+
 # The home region: whose international relations this instance keeps.
 WELTNETZ_HOME_REGION = os.environ.get("WELTNETZ_HOME_REGION", "baden-wuerttemberg")
 
