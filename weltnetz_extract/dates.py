@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTHS = {
     "januar": 1,
@@ -72,7 +73,11 @@ _TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig"
 ANNIVERSARY = re.compile(
     r"(?P<n>\d{1,3}|[a-zäöüß]+?)(?:-|\s)?jährig\w*\s+(?:\w+\s+){0,2}?"
     r"(?P<what>jubiläum|bestehen|bestehens|partnerschaft|zusammenarbeit|freundschaft|kooperation)"
-    r"|(?P<n2>\d{1,3})\.\s+(?:jahrestag|jubiläum)",
+    r"|(?P<n2>\d{1,3})\.\s+(?:jahrestag|jubiläum)"
+    # "feiern 40 Jahre Partnerschaft" (not "seit 40 Jahren", not "mehr als 30 Jahre ...")
+    r"|(?<!seit )(?<!über )(?<!rund )(?<!fast )(?<!knapp )(?<!als )(?<!etwa )(?<!gut )"
+    r"(?<![\w.])(?P<n3>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn|hundert)\s+jahre\s+(?:\w+\s+){0,2}?"
+    r"\w*(?:partnerschaft|zusammenarbeit|freundschaft|kooperation)",
     re.I,
 )
 
@@ -144,7 +149,7 @@ def anniversary_years(text: str) -> list[int]:
     """Number of years of each anniversary named in ``text`` ("Zum 35-jährigen Jubiläum" -> [35])."""
     out = []
     for m in ANNIVERSARY.finditer(text):
-        n = number_word(m["n"]) if m["n"] else int(m["n2"])
+        n = number_word(m["n"]) if m["n"] else (int(m["n2"]) if m["n2"] else number_word(m["n3"]))
         if n and 1 <= n <= 200:
             out.append(n)
     return out
@@ -158,3 +163,44 @@ def anniversary_start(text: str, reference_year: int | None) -> int | None:
     in_text = [d.year for d in find_dates(text)]
     year = in_text[0] if in_text else reference_year
     return year - years[0] if year else None
+
+
+WEEKDAYS = {
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
+    "sonntag": 6,
+}
+_RELATIVE = re.compile(
+    r"\b(?P<today>heute|heutigen)\b|\b(?P<yesterday>gestern|gestrigen)\b|"
+    rf"\bam\s+(?:vergangenen\s+|letzten\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b",
+    re.I,
+)
+
+
+def relative_date(text: str, reference: str | None) -> str | None:
+    """The day "heute", "gestern" or "am Freitag" means in a text dated ``reference`` (ISO YYYY-MM-DD).
+
+    A weekday is the last such day on or before the reference date, as press releases report what
+    happened; None without a full reference date or without such a word.
+    """
+    if not reference or len(reference) != 10:
+        return None
+    m = _RELATIVE.search(text)
+    if not m:
+        return None
+    try:
+        ref = date.fromisoformat(reference)
+    except ValueError:
+        return None
+    if m["today"]:
+        day = ref
+    elif m["yesterday"]:
+        day = ref - timedelta(days=1)
+    else:
+        day = ref - timedelta(days=(ref.weekday() - WEEKDAYS[m["wd"].lower()]) % 7)
+    return day.isoformat()

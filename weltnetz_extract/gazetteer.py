@@ -126,7 +126,9 @@ _STOP_NAMES = {
     "unter",
     "neu",
     "alt",
+    "freistaat",  # in German prose the Freistaat is Bayern, Sachsen or Thüringen, not South Africa's Free State
 }
+_COMPASS = re.compile(r"(?:nord|süd|ost|west|mittel|zentral)(?:ost|west)?-?")
 _SUFFIXES = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|Zizhizhou)$")
 
 
@@ -200,6 +202,9 @@ class Gazetteer:
         for stem, code in self.adjectives:
             if low.startswith(stem) and low[len(stem) :] in ("", "e", "en", "er", "es", "em"):
                 return code
+        compass = _COMPASS.match(low)  # "nordfranzösischen", "südost-polnische"
+        if compass and len(low) > compass.end() + 3:
+            return self.adjective_country(low[compass.end() :])
         return None
 
 

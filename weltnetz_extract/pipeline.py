@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 from . import vocab
-from .dates import SINCE_YEAR, YEAR, anniversary_start, find_dates
+from .dates import SINCE_YEAR, YEAR, anniversary_start, find_dates, relative_date
 from .document import Document
 from .facts import Agreement, Evidence, Facts, Person, Relation
 from .gazetteer import Gazetteer, Place, default_gazetteer, fold, fold_word
@@ -384,6 +384,8 @@ _FUER = re.compile(
 
 @lru_cache(maxsize=4096)
 def _status_of(text: str) -> str | None:
+    if vocab.RESUMED_CUE.search(text):
+        return "active"
     if vocab.DORMANT_CUE.search(text):
         return "dormant"
     if vocab.ENDED_CUE.search(text):
@@ -404,6 +406,8 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
         full = [m for m in ms if not m.partial]
         block = doc.blocks[s.block]
         sent_status = _status_of(text)
+        cue_text = vocab.EVENT_PARTNER.sub(" ", text)  # "Partnerland der Messe" names no partner of the region
+        full = [m for m in full if not _DESCRIPTOR.search(text[: m.start])]
 
         def cand(
             kind: str,
@@ -419,7 +423,16 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             )
 
         # List intros ("Das Land unterhält folgende Landespartnerschaften:") scope the items after them.
-        if text.rstrip().endswith(":") and (vocab.STATE_CUE.search(text) or vocab.MUNICIPAL_CUE.search(text)):
+        heading_intro = (
+            block.kind == "heading"
+            and not full
+            and len(text) < 60
+            and bool(_HEADING_INTRO.search(text))
+            and not vocab.TOPIC_TRIGGER.search(text.replace("artnerschaft", ""))
+        )
+        if (text.rstrip().endswith(":") or heading_intro) and (
+            vocab.STATE_CUE.search(cue_text) or vocab.MUNICIPAL_CUE.search(cue_text)
+        ):
             kind = "municipal_partnership" if vocab.MUNICIPAL_CUE.search(text) else "state_partnership"
             town = next(iter(_towns(text, gaz, [], domestic=True)), None)
             list_ctx = {"kind": kind, "status": sent_status, "home": town.surface if town else None}
@@ -436,13 +449,13 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
         )
         if (
             list_ctx is not None
+            and not rs.list_ids
             and not in_list
             and block.kind == "paragraph"
-            and len(text) > 200
-            and s.block > list_block + 1
-            and not full
+            and list_ctx.get("status") is None
+            and (vocab.STATE_CUE.search(cue_text) or vocab.MUNICIPAL_CUE.search(cue_text))
         ):
-            pass
+            list_ctx["status"] = sent_status
         # 1. "Partnerschaften mit China (Liaoning seit 1982 und Jiangsu 1986) – ruhen derzeit"
         pm = _PARTNER_LIST.search(text)
         if pm:
@@ -486,7 +499,9 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
                         kind, pm["country"].strip(), code, key, s.index, None, -1, item_status, 3 if item_status else -1
                     )
                 )
-            continue
+            if names or country_place is not None:
+                continue
+            # "Partnerschaften mit der Provinz Shandong (seit 1987) und ...": the general rules below
         # 2a. list items "Roanne (Frankreich) seit 1958", "Provinz Anhui (China) seit 1984 – ruht derzeit"
         im = _ITEM_PAREN.match(text.strip()) if in_list and list_ctx is not None else None
         if im and list_ctx is not None and (block.kind != "paragraph" or len(text) < 90):
@@ -496,12 +511,15 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             code = (
                 paren.country if paren is not None and paren.type == "country" else (place.country if place else None)
             )
-            if (place is None or not place.domestic) and code != "DE":
+            if (place is None or not place.domestic) and code not in ("DE", None):
                 since = int(im["y"]) if im["y"] else None
-                st = _status_of(im["rest"] or "") or list_ctx.get("status")
+                own = _status_of(im["rest"] or "")
+                st = own or list_ctx.get("status")
                 key = f"{code}:{fold(place.name if place else name)}"
                 kind = list_ctx["kind"] or "state_partnership"
-                i = rs.add(Candidate(kind, name, code, key, s.index, since, 3 if since else -1, st, 3 if st else -1))
+                st_rank = 3 if own else (0 if st else -1)  # the intro's status yields to one stated later
+                i = rs.add(Candidate(kind, name, code, key, s.index, since, 3 if since else -1, st, st_rank))
+                list_block = s.block
                 if kind == "municipal_partnership" and list_ctx.get("home"):
                     rs.relations[i].home = list_ctx["home"]
                 rs.list_ids.append(i)
@@ -522,16 +540,19 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
             ym = re.match(rf"^\s*\(?[^)]*\)?\s*(?:seit\s+)?(?P<y>{YEAR})\b", after)
             if ym:
                 since = int(ym["y"])
-            st = _status_of(text) or list_ctx.get("status")
-            i = cand(list_ctx["kind"] or "state_partnership", m, since, 3 if since else -1, st, 3 if st else -1)
+            own = _status_of(text)
+            st = own or list_ctx.get("status")
+            st_rank = 3 if own else (0 if st else -1)
+            i = cand(list_ctx["kind"] or "state_partnership", m, since, 3 if since else -1, st, st_rank)
             rs.list_ids.append(i)
+            list_block = s.block
             continue
         if list_ctx is not None and not in_list and block.kind not in ("list_item",) and s.block > list_block + 8:
             list_ctx = None
 
         # 3. appositions: "der japanischen Partnerprovinz Kanagawa"
-        state_cue = vocab.STATE_CUE.search(text)
-        muni_cue = vocab.MUNICIPAL_CUE.search(text)
+        state_cue = vocab.STATE_CUE.search(cue_text)
+        muni_cue = vocab.MUNICIPAL_CUE.search(cue_text)
         for m in full:
             if vocab.STATE_APPOSITION.search(text[: m.start]) and m.type in ("region", "country", "city"):
                 cand("state_partnership", m, status=sent_status, status_rank=1 if sent_status else -1)
@@ -549,8 +570,9 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
                     rs.relations[i].home = town.surface
         # 5. joint commissions
         if vocab.JOINT_COMMISSION_CUE.search(text):
+            com_status = sent_status or ("active" if vocab.COMMISSION_MEETING.search(text) else None)
             for m in [m for m in full if m.type in ("country", "region")]:
-                cand("joint_commission", m, status=sent_status, status_rank=1 if sent_status else -1)
+                cand("joint_commission", m, status=com_status, status_rank=1 if com_status else -1)
         # 6. named cooperation
         if vocab.COOPERATION_CUE.search(text):
             for nm in _NAMED_PLACE.finditer(text):
@@ -605,6 +627,20 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, opts:
                 ids.append(i)
         rs.mentioned[s.index] = ids
     return rs
+
+
+# A place named only to describe the partner: "die Hauptstadt des Bundesstaates Wisconsin".
+_DESCRIPTOR = re.compile(
+    r"\b(?:haupt)?stadt\s+(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2}$|\b(?:im|in)\s+(?:norden|süden|osten|westen)\s+"
+    r"(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2}$",
+    re.I,
+)
+# A heading that announces a list of partners: "Städtepartnerschaften", "Unsere Partnerregionen".
+_HEADING_INTRO = re.compile(
+    r"^\s*(?:(?:unsere|die|weitere|internationale)\s+)?(?:städte|landes|regional|länder)?partner"
+    r"(?:schaften|städte|regionen|provinzen|länder|gemeinden|kommunen|kreise)\s*$",
+    re.I,
+)
 
 
 def _lookup_inflected(gaz: Gazetteer, name: str) -> Place | None:
@@ -746,25 +782,32 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
         touched = rs.touched.get(s.index, [])
         target = None if named else _anaphor(rs, seg, s, focus)
         # since: "seit 1982" next to a partner, founding verbs, anniversaries
-        sy = SINCE_YEAR.search(text)
-        if sy and vocab.EXISTENCE_CUE.search(text) and not vocab.DORMANT_CUE.search(text):
-            ids = list(dict.fromkeys(touched))
-            if len(ids) > 1:  # the relation named nearest before "seit"
-                before = {m.key: m.end for m in men.by_sentence[s.index] if m.end <= sy.start()}
-                ids = (
-                    sorted(
+        # the relations a since or status clause can be about: those a kind rule found here, else those
+        # named here, else the one an anaphor ("Die Partnerschaft ...", a section's heading) points to
+        about = list(dict.fromkeys(touched))
+        if not about and _SINCE_OF_RELATION.search(text):  # the relation itself is the subject of "seit"
+            about = [i for i in dict.fromkeys(named) if rs.relations[i].kind not in GROUP]
+            if not about and target is not None:
+                about = [target]
+        if vocab.EXISTENCE_CUE.search(text) and not vocab.DORMANT_CUE.search(text):
+            for sy in SINCE_YEAR.finditer(text):
+                ids = about
+                if len(ids) > 1:  # the relation named nearest before "seit"
+                    before = {m.key: m.end for m in men.by_sentence[s.index] if m.end <= sy.start()}
+                    ids = sorted(
                         (i for i in ids if rs.relations[i].key in before), key=lambda i: -before[rs.relations[i].key]
                     )[:1]
-                    or ids[:0]
-                )
-            if len(ids) == 1:
-                _set_since(rs.relations[ids[0]], int(sy["y"]), 2)
+                if len(ids) == 1:
+                    _set_since(rs.relations[ids[0]], int(sy["y"]), 2)
         if vocab.FOUNDING_CUE.search(text):
             years = [d.year for d in find_dates(text)]
             if years:
-                for i in set(touched):
-                    m_ok = rs.relations[i].kind not in GROUP
-                    if m_ok:
+                founded = about
+                if not touched and not about and _FOUNDED_RELATION.search(text):
+                    founded = [i for i in dict.fromkeys(named) if rs.relations[i].kind not in GROUP]
+                    founded = founded or ([target] if target is not None else [])
+                for i in set(touched or founded):
+                    if rs.relations[i].kind not in GROUP:
                         _set_since(rs.relations[i], years[0], 2)
         start = anniversary_start(text, ref_year)
         if start:
@@ -788,6 +831,7 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
             ]
             if not ids and target is not None and _ANAPHOR_WORDS.search(text):
                 ids = [target]
+                _upgrade_by_anaphor(rs.relations[target], text)
             for i in ids:
                 _set_status(rs.relations[i], st, 0)
         # topics
@@ -817,6 +861,35 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
             if text.rstrip().endswith(":"):
                 pending_topics_for = ids
     return Attributed(rs, focus, _title_focus(rs, seg))
+
+
+# "besteht seit", "verbindet ... seit", "Partnerstadt seit", "Die Partnerschaft ... seit": clauses whose
+# subject is the relation, so a "seit" year in them dates a relation named (or referred to) nearby.
+_SINCE_OF_RELATION = re.compile(
+    r"\b(?:besteht|bestehen|verbinde[tn]?|verbunden|pfleg(?:t|en)|unterhält|unterhalten)\b|"
+    r"\bpartner\w*\s+seit\b|(?:partnerschaft|freundschaft)\w*\s+(?:[\wäöüß\-]+\s+){0,6}?(?:besteht|seit)\b",
+    re.I,
+)
+# "Die 1988 begründete Partnerschaft", "Die Partnerschaft wurde 1959 geschlossen": the founding is the relation's.
+_FOUNDED_RELATION = re.compile(
+    r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen)\w*\s+(?:[\wäöüß\-]+\s+){0,2}?"
+    r"[\wäöüß\-]*(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)|"
+    r"(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)\w*\s+[^.;]*?\b(?:wurde|ist|war)\b[^.;]*?"
+    r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen)",
+    re.I,
+)
+_PARTNERSHIP_ANAPHOR = re.compile(
+    r"\b(?:Die|die|Der|der)\s+(?:Landes|Regional|Länder)?[Pp]artnerschaft\s+mit\s+(?:der|dem)\s+(?P<adj>[a-zäöü\-]+isch\w*)\s+"
+    r"(?:Region|Provinz|Woiwodschaft|Präfektur|Bundesstaat|Partnerregion)\b"
+)
+
+
+def _upgrade_by_anaphor(r: Candidate, text: str) -> None:
+    """A cooperation that a later sentence calls a partnership ("Die Regionalpartnerschaft mit der
+    nordfranzösischen Region besteht seit 1991") is a state partnership."""
+    m = _PARTNERSHIP_ANAPHOR.search(text)
+    if m and r.kind == "cooperation" and default_gazetteer().adjective_country(m["adj"]) == r.country:
+        r.kind = "state_partnership"
 
 
 def _set_since(r: Candidate, year: int, rank: int) -> None:
@@ -852,6 +925,9 @@ def _stem(title: str) -> str:
     return re.sub(r"(es|s)$", "", noun)
 
 
+_TRACED_TO = re.compile(r"\bgeh(?:t|en)\s+auf\s+(?:ein|eine|einen|das|die|den)\s+[^.;]*?\bzurück\b", re.I)
+
+
 def agreements(
     doc: Document, seg: Segments, men: Mentions, att: Attributed, people: list[Person], home: str
 ) -> Agreements:
@@ -864,7 +940,8 @@ def agreements(
             continue
         dates = [d for d in find_dates(text) if not re.search(r"seit\s+$", text[: d.start])]
         full_date = any(len(d.iso) == 10 for d in dates)
-        if not (vocab.SIGN_CUE.search(text) or (full_date and re.search(r"\bwurde\b", text))):
+        traced = bool(dates) and bool(_TRACED_TO.search(text))  # "geht auf eine Erklärung aus dem Jahr 2002 zurück"
+        if not (vocab.SIGN_CUE.search(text) or (full_date and re.search(r"\bwurde\b", text)) or traced):
             continue
         if nm.group(0).strip() in ("Position",) and not vocab.SIGN_CUE.search(text):
             continue
@@ -895,7 +972,7 @@ def agreements(
             continue
         title = nm.group(0).strip()
         title = title[0].upper() + title[1:]
-        date = dates[0].iso if dates else None
+        date = dates[0].iso if dates else relative_date(text, doc.date)
         place = None
         for pm in re.finditer(r"\bin\s+([A-ZÄÖÜ][\w\-]+)", text):
             p = default_gazetteer().lookup(pm.group(1), cities=True)

@@ -51,14 +51,15 @@ TOPIC_RES = {slug: re.compile(rx, re.I) for slug, rx in TOPIC_CUES.items()}
 TOPIC_TRIGGER = re.compile(
     r"zusammenarbeit|kooperation|kooperier|bereich|themen|thema\b|themenfeld|schwerpunkt|zukunftsfeld|"
     r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch|mittelpunkt|handlungsfeld|bündnis|"
-    r"netzwerk|gemeinsame[nm]? ziel",
+    r"netzwerk|gemeinsame[nm]? ziel|\barbeite[nt]\b[^.;]*\bzusammen\b",
     re.I,
 )
 
 # Relation kinds -----------------------------------------------------------------------------------
 STATE_CUE = re.compile(
     r"landespartnerschaft|länderpartnerschaft|regionalpartnerschaft|partnerregion|partnerprovinz|"
-    r"partnerpräfektur|partnerland\b|partnerstaat\b|partnerbundesstaat|partnerschaftlich zusammen|"
+    r"partnerpräfektur|partnerland\b|partnerstaat\b|partnerbundesstaat|"
+    r"partnerschaftlich(?:e[nrms]?)?\s+(?:\w+\s+)?(?:zusammen|verbunden|verbindet)|"
     r"\bpartnerschaft(?:en)?\b|partnerschaftserklärung|partnerschaftsabkommen|partnerschaftsvertrag",
     re.I,
 )
@@ -98,12 +99,32 @@ ACTIVE_CUE = re.compile(
     r"\b(?:ist|sind)\s+(?:seit\s+\d{4}\s+)?(?:\w+\s+)?partner(?:region|provinz|land|stadt|staat)",
     re.I,
 )
+# A pause that is over: "ruht nicht mehr", "wurde wieder aufgenommen" (checked before DORMANT_CUE).
+RESUMED_CUE = re.compile(
+    r"\bruh(?:t|en)\s+(?:\w+\s+){0,3}?nicht\s+mehr\b|"
+    r"\bnicht\s+mehr\s+(?:\w+\s+){0,2}?(?:ausgesetzt|eingefroren|auf eis)|"
+    r"wieder\s+aufgenommen|wiederaufgenommen|wiederbelebt|wieder\s+belebt",
+    re.I,
+)
 DORMANT_CUE = re.compile(r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen", re.I)
 ENDED_CUE = re.compile(r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis", re.I)
 
 # Since ---------------------------------------------------------------------------------------------
 FOUNDING_CUE = re.compile(
-    r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen", re.I
+    r"gegründet|begründet|gründung|initiiert|ins leben gerufen|besiegelt|aus der taufe|geschlossen|"
+    r"\bgeh(?:t|en)\s+auf\s+(?:ein|eine|einen|das|die|den)\b[^.;]*?\bzurück\b|zurückgeh",
+    re.I,
+)
+# A partner of an event, not of the region: "Partnerland der Hannover Messe", "Gastregion des Festivals".
+EVENT_PARTNER = re.compile(
+    r"\b(?:partner|gast)(?:land|region|stadt|staat)\w*\s+(?:der|des|beim|bei der|auf der|für die|für das)\s+"
+    r"[^.;]*?(?:messe|festival|ausstellung|expo\b|schau\b|woche\b|tage\b|spiele\b|kongress|gipfel|biennale|fest\b)",
+    re.I,
+)
+# A standing commission that meets is kept up.
+COMMISSION_MEETING = re.compile(
+    r"\btag(?:t|te|ten|en)\b|getagt|\bsitzung|zusammengekommen|zusammengetreten|zusammenkunft|kam\w*\s+[^.]*zusammen",
+    re.I,
 )
 EXISTENCE_CUE = re.compile(
     r"besteht|bestehen|pflegt|pflegen|unterhält|verbindet|verbunden|mitglied|mitarbeit|beteiligt|angehör|\bpartner|"
