@@ -188,7 +188,9 @@ def filter_relations(f: RelationFilters) -> QuerySet:
     if f.place is not None:
         qs = qs.filter(Q(home_id=f.place) | Q(partner_id=f.place))
     if codes := countries("place_country", f.place_country):
-        qs = qs.filter(Q(country_code__in=codes) | Q(home__country_code__in=codes))
+        # Two indexed terms (no join inside the OR), so the database can use an index for each side.
+        homes = Actor.objects.filter(country_code__in=codes).values("id")
+        qs = qs.filter(Q(country_code__in=codes) | Q(home_id__in=homes))
     if state := state_code("state", f.state):
         qs = qs.filter(home__subdivision_code=state)
     if f.since_from is not None:
@@ -207,13 +209,14 @@ def filter_relations(f: RelationFilters) -> QuerySet:
     if f.q is not None:
         q = clean_text(f.q)[:1000]
         if q:
-            cond = name_match("partner__", q) | Q(title__icontains=q)
-            ids = search_ids(q, "relation")
-            if ids:
+            # Places named like q (substrings too) or found by full text, on either side, plus the relations the
+            # full text finds: the places are looked up once, and every term is an indexed id lookup, so the
+            # relations table is not scanned with LIKE.
+            places = set(Actor.objects.filter(name_match("", q)).values_list("id", flat=True))
+            places.update(search_ids(q, "actor") or [])
+            cond = ids_in("partner_id", sorted(places)) | ids_in("home_id", sorted(places))
+            if ids := search_ids(q, "relation"):
                 cond |= ids_in("id", ids)
-            actor_ids = search_ids(q, "actor")
-            if actor_ids:
-                cond |= ids_in("partner_id", actor_ids)
             qs = qs.filter(cond)
     return qs
 
@@ -260,9 +263,15 @@ def filter_places(f: PlaceFilters) -> QuerySet:
 
 
 # -- pages --------------------------------------------------------------------------------------
-def paginate(request: HttpRequest, qs: QuerySet, paging: Paging) -> tuple[list, dict[str, Any]]:
-    """Slice one page; a page past the end is refused naming the last page."""
-    count = qs.count()
+def paginate(
+    request: HttpRequest, qs: QuerySet, paging: Paging, counted: QuerySet | None = None
+) -> tuple[list, dict[str, Any]]:
+    """Slice one page; a page past the end is refused naming the last page.
+
+    `counted` is the same selection without the projection (a values() list joins the places of each row,
+    which counting does not need).
+    """
+    count = (counted if counted is not None else qs).order_by().count()
     pages = max(1, math.ceil(count / paging.page_size))
     if paging.page > pages:
         raise ApiError("page", f"page {paging.page} is past the last page ({pages})", status=404)

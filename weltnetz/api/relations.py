@@ -24,8 +24,9 @@ def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -
     def build() -> dict:
         qs = f.filter_relations(params)
         facets = f.choices("facets", params.facets, f.FACETS)
-        order = f.ordering("ordering", params.ordering, f.RELATION_ORDER, ["partner__name"])
-        rows, meta = f.paginate(request, relation_values(qs.order_by(*order)), params)
+        # Default: the order of entry (id), cheap to page through at any size; ordering=partner sorts by name.
+        order = f.ordering("ordering", params.ordering, f.RELATION_ORDER, ["id"])
+        rows, meta = f.paginate(request, relation_values(qs.order_by(*order)), params, counted=qs)
         data = {**meta, "results": relation_items(rows, with_as_of=params.as_of is not None)}
         if facets:
             data["facets"] = f.facet_counts(qs, facets)

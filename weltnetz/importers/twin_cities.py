@@ -453,7 +453,24 @@ def import_file(
                 raise _Rollback
     except _Rollback:
         pass
+    else:
+        _refresh_statistics()
     return summary
+
+
+def _refresh_statistics() -> None:
+    """Let the query planner see the new proportions (twinnings outnumber everything else a hundredfold).
+
+    Without table statistics SQLite takes `kind = 'municipal_partnership'` for a selective filter and scans
+    its index instead of seeking the place's rows; PostgreSQL's autovacuum would catch up only later.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
+        elif connection.vendor == "postgresql":
+            cursor.execute("ANALYZE register_relation; ANALYZE register_actor")
 
 
 def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, existing: set, summary: Summary) -> None:

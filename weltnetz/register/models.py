@@ -223,7 +223,13 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         verbose_name = _("relation")
         verbose_name_plural = _("relations")
         constraints = [models.UniqueConstraint(fields=["kind", "home", "partner"], name="relation_unique_pair")]
-        indexes = [models.Index(fields=["kind", "status"]), models.Index(fields=["partner", "kind"])]
+        indexes = [
+            models.Index(fields=["kind", "status"]),
+            models.Index(fields=["partner", "kind"]),
+            # Covers lists and facet counts by country of published relations of one kind (26,000 twinnings).
+            # (live last: the filter is a bare boolean, which SQLite checks from the index, not seeks by).
+            models.Index(fields=["kind", "country_code", "live"], name="relation_kind_country_live"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.home} – {self.partner} ({self.get_kind_display()})"

@@ -70,7 +70,10 @@ class RelationQuerySet(models.QuerySet):
 
     def touching_country(self, code: str) -> RelationQuerySet:
         """Relations with a place of the country on either side (twinnings have no fixed home country)."""
-        return self.filter(Q(country_code=code.upper()) | Q(home__country_code=code.upper()))
+        from .models import Actor
+
+        homes = Actor.objects.filter(country_code=code.upper()).values("id")
+        return self.filter(Q(country_code=code.upper()) | Q(home_id__in=homes))
 
     def involving(self, actor_id: int) -> RelationQuerySet:
         """Relations with the actor on either side."""
