@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
 
-from weltnetz.register.models import Actor, Relation, Topic
+from weltnetz.register.models import Actor, Relation, Topic, fold
 from weltnetz.register.vocab import ActorKind, Continent, RelationKind, Status
 
 from .errors import ApiError
@@ -212,7 +212,9 @@ def filter_relations(f: RelationFilters) -> QuerySet:
             # Places named like q (substrings too) or found by full text, on either side, plus the relations the
             # full text finds: the places are looked up once, and every term is an indexed id lookup, so the
             # relations table is not scanned with LIKE.
-            places = set(Actor.objects.filter(name_match("", q)).values_list("id", flat=True))
+            # (the folded key covers the German name; English names and aliases are in the full-text index)
+            key = fold(q)
+            places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True)) if key else set()
             places.update(search_ids(q, "actor") or [])
             cond = ids_in("partner_id", sorted(places)) | ids_in("home_id", sorted(places))
             if ids := search_ids(q, "relation"):
