@@ -87,3 +87,12 @@ def test_broken_json_is_reported(data_dir):
     (data_dir / "people.json").write_text("[{")
     with pytest.raises(CommandError, match=r"people\.json: not valid JSON"):
         call_command("load_register", str(data_dir))
+
+
+def test_malformed_date_names_record_and_field(data_dir):
+    _edit(data_dir, "agreements", lambda a: a[0].update(date="2024-13-17"))
+    before = _counts()
+    message = r"agreements\.json: record 1 .*field 'date': '2024-13-17' is not a valid date"
+    with pytest.raises(CommandError, match=message):
+        call_command("load_register", str(data_dir))
+    assert _counts() == before

@@ -32,7 +32,7 @@ from weltnetz.register.models import (
     fold,
     home_region,
 )
-from weltnetz.register.vocab import ActorKind, Precision, RelationKind, Status
+from weltnetz.register.vocab import ActorKind, Precision, RelationKind, Status, parse_partial_date
 
 from .extraction import Document, DocumentError, Facts, extract_facts, read_file, register_gazetteer
 from .models import ProposedFact
@@ -154,20 +154,12 @@ def resolve_actor(
 
 # -- fact keys and the register check ---------------------------------------------------------------------
 def parse_fact_date(value: str | None) -> tuple[dt.date | None, str]:
-    """ISO YYYY-MM-DD, YYYY-MM or YYYY from FACTS.md -> (date, precision); (None, day) when absent."""
-    if not value:
-        return None, Precision.DAY
-    value = str(value).strip()
+    """A FACTS.md date -> (date, precision); a malformed one is a review error naming the field."""
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value), Precision.DAY
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            return dt.date(int(value[:4]), int(value[5:7]), 1), Precision.MONTH
-        if re.fullmatch(r"\d{4}", value):
-            return dt.date(int(value), 1, 1), Precision.YEAR
+        return parse_partial_date(value)
     except ValueError:
-        pass
-    raise ReviewError(_("date: '%(value)s' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY") % {"value": value})
+        message = _("date: '%(value)s' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ReviewError(message % {"value": str(value).strip()}) from None
 
 
 def fingerprint(kind: str, payload: dict[str, Any]) -> str:

@@ -7,7 +7,6 @@ twice changes nothing. Every passage must occur in its source document's text.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
@@ -30,7 +29,7 @@ from .models import (
     StatusChange,
     Topic,
 )
-from .vocab import ActorKind, Continent, Precision, RelationKind, Status
+from .vocab import ActorKind, Continent, RelationKind, Status, parse_partial_date
 
 DEFAULT_DIR = Path(__file__).parent / "data" / "baden-wuerttemberg"
 FILES = ("sources", "actors", "people", "relations", "agreements")
@@ -89,19 +88,17 @@ def _require(records: _Records, i: int, item: dict, *names: str) -> None:
             raise records.fail(i, item, f"missing field '{name}'")
 
 
+def _check_dates(records: _Records, i: int, item: dict, *names: str) -> None:
+    for name in names:
+        try:
+            parse_partial_date(item.get(name))
+        except ValueError as exc:
+            raise records.fail(i, item, f"field '{name}': {exc}") from None
+
+
 def _check_country(records: _Records, i: int, item: dict, code: str | None) -> None:
     if code and pycountry.countries.get(alpha_2=code) is None:
         raise records.fail(i, item, f"unknown country code '{code}'")
-
-
-def _date(value: str | None) -> tuple[dt.date | None, str]:
-    """'2024-07-17' / '2024-07' / '2024' → (date, precision)."""
-    if not value:
-        return None, Precision.YEAR
-    parts = [int(p) for p in str(value).split("-")]
-    precision = [Precision.YEAR, Precision.MONTH, Precision.DAY][len(parts) - 1]
-    parts += [1] * (3 - len(parts))
-    return dt.date(*parts), precision
 
 
 class Loader:
@@ -134,6 +131,7 @@ class Loader:
 
     def _validate_sources(self, records, i, item, seen) -> None:
         _require(records, i, item, "key", "title", "file")
+        _check_dates(records, i, item, "published_on")
         path = self.folder / item["file"]
         if not path.exists():
             raise records.fail(i, item, f"document file '{item['file']}' not found")
@@ -155,6 +153,7 @@ class Loader:
     def _validate_people(self, records, i, item, seen) -> None:
         _require(records, i, item, "slug", "name")
         for role in item.get("roles", []):
+            _check_dates(records, i, item | role, "start", "end")
             if role.get("affiliation") not in seen["actors"]:
                 raise records.fail(i, item, f"unknown affiliation '{role.get('affiliation')}'")
             self._check_passage(records, i, item, role)
@@ -169,6 +168,7 @@ class Loader:
         _check_country(records, i, item, item.get("country"))
         self._check_topics(records, i, item)
         for change in item.get("status", []):
+            _check_dates(records, i, item | {"date": change.get("date")}, "date")
             if change.get("status") not in Status.values:
                 raise records.fail(i, item, f"unknown status '{change.get('status')}'")
             self._check_passage(records, i, item, change)
@@ -179,6 +179,7 @@ class Loader:
 
     def _validate_agreements(self, records, i, item, seen) -> None:
         _require(records, i, item, "key", "title", "partner")
+        _check_dates(records, i, item, "date")
         for ref in (item["partner"], item.get("place")):
             if ref and ref not in seen["actors"]:
                 raise records.fail(i, item, f"unknown actor '{ref}'")
@@ -240,7 +241,7 @@ class Loader:
 
     def _load_sources(self, item: dict) -> None:
         text = self.texts[item["key"]]
-        published, _ = _date(item.get("published_on"))
+        published, _ = parse_partial_date(item.get("published_on"))
         source, created = Source.objects.update_or_create(
             sha256=hashlib.sha256(text.encode()).hexdigest(),
             defaults={
@@ -284,8 +285,8 @@ class Loader:
         self.people[item["slug"]] = person
         self.report.count("people", created)
         for role in item.get("roles", []):
-            start, _ = _date(role.get("start"))
-            end, _ = _date(role.get("end"))
+            start, _ = parse_partial_date(role.get("start"))
+            end, _ = parse_partial_date(role.get("end"))
             Role.objects.update_or_create(
                 person=person,
                 title=role["title"],
@@ -319,7 +320,7 @@ class Loader:
         # The data file is the whole truth for this relation: replace history and citations.
         relation.status_changes.all().delete()
         for change in item.get("status", []):
-            day, precision = _date(change.get("date"))
+            day, precision = parse_partial_date(change.get("date"))
             StatusChange.objects.create(
                 relation=relation,
                 status=change["status"],
@@ -335,7 +336,7 @@ class Loader:
         self.report.count("relations", created)
 
     def _load_agreements(self, item: dict) -> None:
-        day, precision = _date(item.get("date"))
+        day, precision = parse_partial_date(item.get("date"))
         partner = self.actors[item["partner"]]
         relation = None
         if ref := item.get("relation"):

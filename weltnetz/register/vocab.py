@@ -1,5 +1,8 @@
 """The register's fixed vocabularies: kinds, statuses, continents. Slugs follow FACTS.md."""
 
+import datetime as dt
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +50,25 @@ class Precision(models.TextChoices):
     MONTH = "month", _("month")
     YEAR = "year", _("year")
     DECADE = "decade", _("decade")
+
+
+def parse_partial_date(value: str | None) -> tuple[dt.date | None, str]:
+    """ISO 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' (as FACTS.md and the data files write dates) → (date, precision).
+
+    Empty gives (None, day). Anything else raises ValueError, for the caller to report with its context.
+    """
+    if value is None or str(value).strip() == "":
+        return None, Precision.DAY
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
+    if not match or (match[3] and not match[2]):
+        raise ValueError(f"'{text}' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    precision = Precision.DAY if match[3] else Precision.MONTH if match[2] else Precision.YEAR
+    try:
+        return dt.date(year, month, day), precision
+    except ValueError:
+        raise ValueError(f"'{text}' is not a valid date") from None
 
 
 class TwinningCategory(models.TextChoices):
