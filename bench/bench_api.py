@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +23,7 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.common import free_port, load, start, stop  # noqa: E402
+from bench.common import free_port, load, make_db, start, stop  # noqa: E402
 
 BIN = Path(sys.executable).parent
 DEFAULT_CSV = next((p for p in (REPO / "data" / "twin_cities.csv", REPO.parent / "shared" / "data" / "twin_cities.csv")
@@ -40,15 +39,7 @@ QUESTIONS = [
 def prepare(var: Path, csv: Path | None) -> dict[str, str]:
     """A fresh database as `make db` builds it, plus the twinnings; returns the server's environment."""
     env = {**os.environ, "WELTNETZ_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev"}
-    weltnetz = str(BIN / "weltnetz")
-    steps = [["migrate", "--no-input", "-v0"], ["load_register", "-v0"], ["setup_portal", "-v0"],
-             ["collectstatic", "--no-input", "-v0"]]
-    if csv is not None:
-        steps.append(["import", "twins", str(csv)])
-    for step in steps:
-        t = time.perf_counter()
-        subprocess.run([weltnetz, *step], env=env, check=True, stdout=subprocess.DEVNULL)
-        print(f"  {' '.join(step[:2]):32} {time.perf_counter() - t:6.1f} s", flush=True)
+    make_db(env, *([["import", "twins", str(csv)]] if csv is not None else []), report=True)
     return env
 
 

@@ -32,7 +32,7 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
-from common import free_port, load, start, stop  # noqa: E402
+from common import free_port, load, make_db, start, stop  # noqa: E402
 
 BIN = Path(sys.executable).parent
 COUNTRY, COUNTRY_NAME = "JP", "Japan"
@@ -116,9 +116,7 @@ def main() -> None:
     t_insert = run([str(BIN / "sqlite-utils"), "insert", str(db), "twin_cities", str(args.csv), "--csv"])
     t_fts = run([str(BIN / "sqlite-utils"), "enable-fts", str(db), "twin_cities", "city1", "city2"])
     weltnetz = str(BIN / "weltnetz")
-    for step in (["migrate", "--no-input", "-v0"], ["load_register"], ["setup_portal"],
-                 ["collectstatic", "--no-input", "-v0"]):
-        run([weltnetz, *step], env)
+    make_db(env)
     t_import, _, peak_import, _ = import_measured(args.csv, env)
     print(f"\nImport of {args.csv.name}")
     print(f"  sqlite-utils insert --csv        {t_insert:7.2f} s   (+ enable-fts {t_fts:.2f} s)")

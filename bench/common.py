@@ -10,10 +10,30 @@ import multiprocessing as mp
 import os
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
+
+# What `make db` does, so every benchmark serves the database the README's run command builds.
+MAKE_DB_STEPS = (
+    ["migrate", "--no-input", "-v0"], ["load_register", "-v0"], ["setup_portal", "-v0"],
+    ["collectstatic", "--no-input", "-v0"],
+)
+WELTNETZ = str(Path(sys.executable).parent / "weltnetz")
+
+
+def make_db(env: dict, *extra: list[str], report: bool = False) -> None:
+    """Run the `make db` steps (then `extra` commands) in `env`; with `report`, print each step's time."""
+    for step in (*MAKE_DB_STEPS, *extra):
+        t = time.perf_counter()
+        proc = subprocess.run([WELTNETZ, *step], env={**os.environ, **env}, capture_output=True, text=True)
+        if proc.returncode:
+            raise SystemExit(f"weltnetz {' '.join(step)} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+        if report:
+            print(f"  {' '.join(step[:2]):32} {time.perf_counter() - t:6.1f} s", flush=True)
 
 
 def free_port() -> int:
