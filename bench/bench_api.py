@@ -26,8 +26,10 @@ sys.path.insert(0, str(REPO))
 from bench.common import free_port, load, make_db, start, stop  # noqa: E402
 
 BIN = Path(sys.executable).parent
-DEFAULT_CSV = next((p for p in (REPO / "data" / "twin_cities.csv", REPO.parent / "shared" / "data" / "twin_cities.csv")
-                    if p.exists()), None)
+DEFAULT_CSV = next(
+    (p for p in (REPO / "data" / "twin_cities.csv", REPO.parent / "shared" / "data" / "twin_cities.csv") if p.exists()),
+    None,
+)
 QUESTIONS = [
     ("(a) country filter, 50/page", "/api/v1/relations?country=FR&page_size=50"),
     ("(b) facet counts (5 facets)", "/api/v1/relations?facets=kind,country,status,topic,continent&page_size=1"),
@@ -77,18 +79,25 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             stop(server)
 
-    print(f"\nweltnetz API, {total} published relations, gunicorn via `weltnetz serve`, "
-          f"{args.concurrency} keep-alive clients, {args.requests} requests per question")
-    head = (f"{'question':34} {'first ms':>9} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'bytes':>10}"
-            f" {'gzipped':>9}")
+    print(
+        f"\nweltnetz API, {total} published relations, gunicorn via `weltnetz serve`, "
+        f"{args.concurrency} keep-alive clients, {args.requests} requests per question"
+    )
+    head = (
+        f"{'question':34} {'first ms':>9} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'bytes':>10}"
+        f" {'gzipped':>9}"
+    )
     print(head)
     print("-" * len(head))
     for label, cold, r, size, wire in rows:
-        print(f"{label:34} {cold:9.1f} {r.rps:8.1f} {r.p50_ms:7.1f} {r.p99_ms:7.1f} {r.errors:6d} {size:10,d}"
-              f" {wire:9,d}")
-    print("first ms: the first, uncached answer; the rest reuse the response cached per register version and query.\n"
-          "bytes: the answer; gzipped: what goes over the wire to a client that accepts gzip (the load clients do,\n"
-          "and decompress every answer on the same two cores the server uses).")
+        print(
+            f"{label:34} {cold:9.1f} {r.rps:8.1f} {r.p50_ms:7.1f} {r.p99_ms:7.1f} {r.errors:6d} {size:10,d} {wire:9,d}"
+        )
+    print(
+        "first ms: the first, uncached answer; the rest reuse the response cached per register version and query.\n"
+        "bytes: the answer; gzipped: what goes over the wire to a client that accepts gzip (the load clients do,\n"
+        "and decompress every answer on the same two cores the server uses)."
+    )
 
 
 if __name__ == "__main__":

@@ -42,10 +42,23 @@ class Chromium:
             os.dup2(b, 4)
 
         self.proc = subprocess.Popen(
-            [binary, "--headless=new", "--remote-debugging-pipe", "--no-first-run", "--no-sandbox",
-             "--disable-gpu", "--disable-extensions", "--disable-background-networking",
-             f"--user-data-dir={self.profile}", "--window-size=1280,900", "about:blank"],
-            preexec_fn=fds, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                binary,
+                "--headless=new",
+                "--remote-debugging-pipe",
+                "--no-first-run",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-extensions",
+                "--disable-background-networking",
+                f"--user-data-dir={self.profile}",
+                "--window-size=1280,900",
+                "about:blank",
+            ],
+            preexec_fn=fds,
+            close_fds=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         os.close(to_r)
         os.close(from_w)
@@ -94,20 +107,29 @@ def measure(binary: str, url: str, timeout: float = 20) -> dict:
     try:
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for method, params in (("Network.enable", {}), ("Network.setCacheDisabled", {"cacheDisabled": True}),
-                               ("Page.enable", {}), ("Runtime.enable", {})):
+        for method, params in (
+            ("Network.enable", {}),
+            ("Network.setCacheDisabled", {"cacheDisabled": True}),
+            ("Page.enable", {}),
+            ("Runtime.enable", {}),
+        ):
             browser.send(method, params, session)
         browser.events.clear()
         browser.send("Page.navigate", {"url": url}, session)
         deadline = time.monotonic() + timeout
         state = None
         while time.monotonic() < deadline:
-            value = browser.send("Runtime.evaluate", {
-                "expression": "(function(){var e=document.getElementById('twin-map');"
-                              "var d=e&&e.dataset;return d&&d.drawnMs&&d.indexedMs?"
-                              "[d.drawnMs,d.drawnTowns||d.points_count,e.dataset.startMs,e.dataset.fetchedMs,e.dataset.indexedMs]"
-                              ":null})()",
-                "returnByValue": True}, session)["result"].get("value")
+            value = browser.send(
+                "Runtime.evaluate",
+                {
+                    "expression": "(function(){var e=document.getElementById('twin-map');"
+                    "var d=e&&e.dataset;return d&&d.drawnMs&&d.indexedMs?"
+                    "[d.drawnMs,d.drawnTowns||d.points_count,e.dataset.startMs,e.dataset.fetchedMs,e.dataset.indexedMs]"
+                    ":null})()",
+                    "returnByValue": True,
+                },
+                session,
+            )["result"].get("value")
             if value:
                 state = value
                 break
@@ -116,14 +138,25 @@ def measure(binary: str, url: str, timeout: float = 20) -> dict:
             raise RuntimeError(f"the map at {url} was not drawn within {timeout}s")
         time.sleep(0.5)  # let late responses (country shapes) finish so their bytes are counted
         browser.send("Runtime.evaluate", {"expression": "1"}, session)
-        urls = {e["params"]["requestId"]: e["params"]["response"]["url"] for e in browser.events
-                if e.get("method") == "Network.responseReceived"}
-        sizes = {e["params"]["requestId"]: e["params"]["encodedDataLength"] for e in browser.events
-                 if e.get("method") == "Network.loadingFinished"}
+        urls = {
+            e["params"]["requestId"]: e["params"]["response"]["url"]
+            for e in browser.events
+            if e.get("method") == "Network.responseReceived"
+        }
+        sizes = {
+            e["params"]["requestId"]: e["params"]["encodedDataLength"]
+            for e in browser.events
+            if e.get("method") == "Network.loadingFinished"
+        }
         by_url = {urls.get(k, k): v for k, v in sizes.items()}
-        return {"drawn_ms": float(state[0]), "towns": int(state[1]), "zoomable_ms": float(state[4]),
-                "bytes": sum(sizes.values()), "by_url": by_url,
-                "steps": f"script start {state[2]} ms, points fetched {state[3]} ms, clustered {state[4]} ms"}
+        return {
+            "drawn_ms": float(state[0]),
+            "towns": int(state[1]),
+            "zoomable_ms": float(state[4]),
+            "bytes": sum(sizes.values()),
+            "by_url": by_url,
+            "steps": f"script start {state[2]} ms, points fetched {state[3]} ms, clustered {state[4]} ms",
+        }
     finally:
         browser.close()
 
@@ -143,8 +176,11 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {"WELTNETZ_VAR_DIR": args.var, "DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev"}
-        server = start([str(Path(sys.executable).parent / "weltnetz"), "serve", "--bind", f"127.0.0.1:{port}"],
-                       f"{base}/api/v1/topics", env)
+        server = start(
+            [str(Path(sys.executable).parent / "weltnetz"), "serve", "--bind", f"127.0.0.1:{port}"],
+            f"{base}/api/v1/topics",
+            env,
+        )
     try:
         import httpx
 
@@ -161,12 +197,16 @@ def main() -> None:
     last = runs[-1]
     print(f"\nMap of all twinned towns in headless Chromium ({args.runs} cold loads, cache disabled)")
     print(f"  towns drawn (clustered)       {last['towns']}")
-    print(f"  time until drawn, median      {median:7.0f} ms   (min {drawn[0]:.0f}, max {drawn[-1]:.0f};"
-          f" target < 1500 ms)  {'OK' if median < 1500 else 'MISSED'}")
+    print(
+        f"  time until drawn, median      {median:7.0f} ms   (min {drawn[0]:.0f}, max {drawn[-1]:.0f};"
+        f" target < 1500 ms)  {'OK' if median < 1500 else 'MISSED'}"
+    )
     zoomable = sorted(r["zoomable_ms"] for r in runs)[len(runs) // 2]
     print(f"  full point list clustered in the browser (zoomable), median {zoomable:.0f} ms")
-    print(f"  bytes transferred             {last['bytes'] / 1024:7.0f} KiB  (target < 1024 KiB)"
-          f"  {'OK' if last['bytes'] < 1024 * 1024 else 'MISSED'}")
+    print(
+        f"  bytes transferred             {last['bytes'] / 1024:7.0f} KiB  (target < 1024 KiB)"
+        f"  {'OK' if last['bytes'] < 1024 * 1024 else 'MISSED'}"
+    )
     print(f"  last run: {last['steps']}, drawn {last['drawn_ms']:.0f} ms")
     for url, size in sorted(last["by_url"].items(), key=lambda kv: -kv[1])[:8]:
         print(f"    {size / 1024:7.1f} KiB  {url.replace(base, '')}")

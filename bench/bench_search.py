@@ -22,10 +22,42 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-QUERIES = ["Kanagawa", "Partnerschaften", "Kooperationen", "Baden-Württemberg", "Städtepartnerschaft Frankreich",
-           "Lodz", '"NEAR(*) -: ^', "zzzznotfound"]
-SYLLABLES = ["berg", "dorf", "heim", "hausen", "stadt", "bach", "feld", "burg", "au", "wil", "ingen", "lingen",
-             "sur", "ville", "mont", "court", "ach", "weiler", "brück", "kirch", "rode", "see", "tal", "horn"]
+QUERIES = [
+    "Kanagawa",
+    "Partnerschaften",
+    "Kooperationen",
+    "Baden-Württemberg",
+    "Städtepartnerschaft Frankreich",
+    "Lodz",
+    '"NEAR(*) -: ^',
+    "zzzznotfound",
+]
+SYLLABLES = [
+    "berg",
+    "dorf",
+    "heim",
+    "hausen",
+    "stadt",
+    "bach",
+    "feld",
+    "burg",
+    "au",
+    "wil",
+    "ingen",
+    "lingen",
+    "sur",
+    "ville",
+    "mont",
+    "court",
+    "ach",
+    "weiler",
+    "brück",
+    "kirch",
+    "rode",
+    "see",
+    "tal",
+    "horn",
+]
 COUNTRIES = ["FR", "IT", "PL", "GB", "AT", "CH", "HU", "CZ", "ES", "US", "JP", "CN", "NL", "BE", "RO"]
 
 
@@ -51,18 +83,39 @@ def synthetic(n_actors: int, n_relations: int) -> float:
     rng = random.Random(42)
     towns = []
     for i in range(n_actors):
-        name = (rng.choice(SYLLABLES).capitalize() + rng.choice(SYLLABLES) + rng.choice(["", "en", "er"])
-                + (f" {i}" if i % 3 else ""))
-        towns.append(Actor(slug=f"town-{i}", kind="municipality", name=name, name_key=fold(name),
-                           country_code=rng.choice(COUNTRIES), aliases=[]))
+        name = (
+            rng.choice(SYLLABLES).capitalize()
+            + rng.choice(SYLLABLES)
+            + rng.choice(["", "en", "er"])
+            + (f" {i}" if i % 3 else "")
+        )
+        towns.append(
+            Actor(
+                slug=f"town-{i}",
+                kind="municipality",
+                name=name,
+                name_key=fold(name),
+                country_code=rng.choice(COUNTRIES),
+                aliases=[],
+            )
+        )
     towns = Actor.objects.bulk_create(towns, batch_size=2000)
     pairs = set()
     while len(pairs) < n_relations:
         a, b = rng.sample(range(n_actors), 2)
         pairs.add((a, b))
-    relations = [Relation(kind="municipal_partnership", home=towns[a], partner=towns[b], since=rng.randint(1950, 2020),
-                          category="partnership", country_code=towns[b].country_code, live=True)
-                 for a, b in sorted(pairs)]
+    relations = [
+        Relation(
+            kind="municipal_partnership",
+            home=towns[a],
+            partner=towns[b],
+            since=rng.randint(1950, 2020),
+            category="partnership",
+            country_code=towns[b].country_code,
+            live=True,
+        )
+        for a, b in sorted(pairs)
+    ]
     Relation.objects.bulk_create(relations, batch_size=2000)
     t0 = time.perf_counter()
     index.reindex_all(kinds=["actor", "relation"])
@@ -92,8 +145,18 @@ def main(argv: list[str]) -> int:
     if not args.inner:
         # A process of its own: `python -m bench` may already have set Django up for another benchmark.
         with tempfile.TemporaryDirectory(prefix="weltnetz-bench-") as tmp:
-            cmd = [sys.executable, __file__, "--inner", tmp, "--actors", str(args.actors),
-                   "--relations", str(args.relations), "--seconds", str(args.seconds)]
+            cmd = [
+                sys.executable,
+                __file__,
+                "--inner",
+                tmp,
+                "--actors",
+                str(args.actors),
+                "--relations",
+                str(args.relations),
+                "--seconds",
+                str(args.seconds),
+            ]
             return subprocess.run(cmd, env={**os.environ, "WELTNETZ_VAR_DIR": tmp}, check=False).returncode
     setup(args.inner)
     from django.db import connection
@@ -101,8 +164,10 @@ def main(argv: list[str]) -> int:
     index_seconds = synthetic(args.actors, args.relations)
     from weltnetz.search.models import SearchEntry
 
-    print(f"database: {connection.vendor}   entries: {SearchEntry.objects.count()}   "
-          f"index build (actors + relations): {index_seconds:.1f} s")
+    print(
+        f"database: {connection.vendor}   entries: {SearchEntry.objects.count()}   "
+        f"index build (actors + relations): {index_seconds:.1f} s"
+    )
     print(f"{'query':<32} {'hits':>7} {'first ms':>9} {'queries/s':>10}")
     for q in QUERIES:
         qps, total, first = rate(q, args.seconds)

@@ -63,8 +63,12 @@ sys.exit(code)
 def import_measured(path: Path, env: dict, *flags: str) -> tuple[float, int, float, str]:
     """`weltnetz import twins` in a child: (seconds, exit code, peak memory in MiB, last line of stderr)."""
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", MEASURED, "import", "twins", str(path), *flags],
-                          env={**os.environ, **env}, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", MEASURED, "import", "twins", str(path), *flags],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
     t = time.perf_counter() - t
     lines = proc.stderr.strip().splitlines()
     peak = next((int(x.split()[1]) for x in lines if x.startswith("peak-rss-kib")), 0) / 1024
@@ -105,8 +109,12 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-twins-"))
     var = tmp / "var"
     var.mkdir()
-    env = {"WELTNETZ_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev",
-           "WELTNETZ_SECRET_KEY": "bench-only", "DATABASE_URL": ""}
+    env = {
+        "WELTNETZ_VAR_DIR": str(var),
+        "DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev",
+        "WELTNETZ_SECRET_KEY": "bench-only",
+        "DATABASE_URL": "",
+    }
     env.pop("DATABASE_URL")
     os.environ.pop("DATABASE_URL", None)
     os.environ.update(env)
@@ -120,45 +128,68 @@ def main() -> None:
     t_import, _, peak_import, _ = import_measured(args.csv, env)
     print(f"\nImport of {args.csv.name}")
     print(f"  sqlite-utils insert --csv        {t_insert:7.2f} s   (+ enable-fts {t_fts:.2f} s)")
-    print(f"  weltnetz import twins            {t_import:7.2f} s   (normalise, merge places, states, relations,"
-          f" citations, search index); peak memory {peak_import:.0f} MiB")
-    print(f"  ratio weltnetz/sqlite-utils      {t_import / t_insert:7.1f} x slower"
-          f"   ({t_import / (t_insert + t_fts):.1f} x against insert + FTS)")
+    print(
+        f"  weltnetz import twins            {t_import:7.2f} s   (normalise, merge places, states, relations,"
+        f" citations, search index); peak memory {peak_import:.0f} MiB"
+    )
+    print(
+        f"  ratio weltnetz/sqlite-utils      {t_import / t_insert:7.1f} x slower"
+        f"   ({t_import / (t_insert + t_fts):.1f} x against insert + FTS)"
+    )
 
     # -- servers --------------------------------------------------------------------------------------------
     dport, wport = free_port(), free_port()
     dbase, wbase = f"http://127.0.0.1:{dport}", f"http://127.0.0.1:{wport}"
-    datasette = start([str(BIN / "datasette"), "serve", str(db), "-p", str(dport), "-h", "127.0.0.1"],
-                      f"{dbase}/-/versions.json")
+    datasette = start(
+        [str(BIN / "datasette"), "serve", str(db), "-p", str(dport), "-h", "127.0.0.1"], f"{dbase}/-/versions.json"
+    )
     server = start([weltnetz, "serve", "--bind", f"127.0.0.1:{wport}"], f"{wbase}/api/v1/topics", env)
     # The same server with its answer cache switched off: what each question costs when computed afresh.
     uport = free_port()
     ubase = f"http://127.0.0.1:{uport}"
-    uncached = start([weltnetz, "serve", "--bind", f"127.0.0.1:{uport}"], f"{ubase}/api/v1/topics",
-                     {**env, "WELTNETZ_API_CACHE_SECONDS": "0"})
+    uncached = start(
+        [weltnetz, "serve", "--bind", f"127.0.0.1:{uport}"],
+        f"{ubase}/api/v1/topics",
+        {**env, "WELTNETZ_API_CACHE_SECONDS": "0"},
+    )
     try:
         with httpx.Client(timeout=30) as c:
-            found = c.get(f"{wbase}/api/v1/places", params={"q": TOWN, "country": "DE", "kind": "municipality",
-                                                            "page_size": 500}).json()["results"]
+            found = c.get(
+                f"{wbase}/api/v1/places", params={"q": TOWN, "country": "DE", "kind": "municipality", "page_size": 500}
+            ).json()["results"]
             town_id = next(p["id"] for p in found if p["name"] == TOWN)
-        either = (f"(country1 = '{COUNTRY_NAME}' or country2 = '{COUNTRY_NAME}')")
-        town = (f"((city1 = '{TOWN}' and country1 = '{TOWN_COUNTRY}') or "
-                f"(city2 = '{TOWN}' and country2 = '{TOWN_COUNTRY}'))")
+        either = f"(country1 = '{COUNTRY_NAME}' or country2 = '{COUNTRY_NAME}')"
+        town = (
+            f"((city1 = '{TOWN}' and country1 = '{TOWN_COUNTRY}') or "
+            f"(city2 = '{TOWN}' and country2 = '{TOWN_COUNTRY}'))"
+        )
         fts = f"rowid in (select rowid from twin_cities_fts where twin_cities_fts match '{SEARCH}')"
         kind = "kind=municipal_partnership"
         questions = [
-            ("(a) twinnings of one country, 50/page",
-             f"/api/v1/relations?{kind}&place_country={COUNTRY}&page_size=50",
-             f"/twins/twin_cities.json?_where={quote(either)}&_size=50&_nosuggest=1", either),
-            ("(b) facet counts by country",
-             f"/api/v1/relations?{kind}&facets=country&page_size=1",
-             "/twins/twin_cities.json?_facet=country1&_facet=country2&_size=1&_nosuggest=1", "1"),
-            ("(c) full-text search for a town",
-             f"/api/v1/relations?{kind}&q={SEARCH}&page_size=50",
-             f"/twins/twin_cities.json?_search={SEARCH}&_size=50&_nosuggest=1", fts),
-            ("(d) one town's twins",
-             f"/api/v1/relations?{kind}&place={town_id}&page_size=50",
-             f"/twins/twin_cities.json?_where={quote(town)}&_size=50&_nosuggest=1", town),
+            (
+                "(a) twinnings of one country, 50/page",
+                f"/api/v1/relations?{kind}&place_country={COUNTRY}&page_size=50",
+                f"/twins/twin_cities.json?_where={quote(either)}&_size=50&_nosuggest=1",
+                either,
+            ),
+            (
+                "(b) facet counts by country",
+                f"/api/v1/relations?{kind}&facets=country&page_size=1",
+                "/twins/twin_cities.json?_facet=country1&_facet=country2&_size=1&_nosuggest=1",
+                "1",
+            ),
+            (
+                "(c) full-text search for a town",
+                f"/api/v1/relations?{kind}&q={SEARCH}&page_size=50",
+                f"/twins/twin_cities.json?_search={SEARCH}&_size=50&_nosuggest=1",
+                fts,
+            ),
+            (
+                "(d) one town's twins",
+                f"/api/v1/relations?{kind}&place={town_id}&page_size=50",
+                f"/twins/twin_cities.json?_where={quote(town)}&_size=50&_nosuggest=1",
+                town,
+            ),
         ]
         pairs = reference_pairs(args.csv)
         checks = [
@@ -182,26 +213,36 @@ def main() -> None:
         stop(uncached)
         stop(datasette)
 
-    print(f"\n{args.requests} requests per question and side, {args.concurrency} keep-alive clients"
-          f" (country {COUNTRY}, search '{SEARCH}', town {TOWN})")
-    head = (f"{'question':40} {'weltnetz req/s':>14} {'p50 ms':>7} {'p99 ms':>7}  {'Datasette req/s':>15}"
-            f" {'p50 ms':>7} {'p99 ms':>7}  {'ratio':>6}  {'count W':>7} {'rows D':>7} {'CSV pairs':>9}  same")
+    print(
+        f"\n{args.requests} requests per question and side, {args.concurrency} keep-alive clients"
+        f" (country {COUNTRY}, search '{SEARCH}', town {TOWN})"
+    )
+    head = (
+        f"{'question':40} {'weltnetz req/s':>14} {'p50 ms':>7} {'p99 ms':>7}  {'Datasette req/s':>15}"
+        f" {'p50 ms':>7} {'p99 ms':>7}  {'ratio':>6}  {'count W':>7} {'rows D':>7} {'CSV pairs':>9}  same"
+    )
     print(head)
     print("-" * len(head))
     for title, w, _u, d, wcount, dcount, ref in rows:
-        print(f"{title:40} {w.rps:14.0f} {w.p50_ms:7.1f} {w.p99_ms:7.1f}  {d.rps:15.0f} {d.p50_ms:7.1f}"
-              f" {d.p99_ms:7.1f}  {w.rps / d.rps:6.2f}  {wcount:7d} {dcount:7d} {ref:9d}  "
-              f"{'yes' if wcount == ref else 'no'}{'' if not (w.errors or d.errors) else '  errors!'}")
+        print(
+            f"{title:40} {w.rps:14.0f} {w.p50_ms:7.1f} {w.p99_ms:7.1f}  {d.rps:15.0f} {d.p50_ms:7.1f}"
+            f" {d.p99_ms:7.1f}  {w.rps / d.rps:6.2f}  {wcount:7d} {dcount:7d} {ref:9d}  "
+            f"{'yes' if wcount == ref else 'no'}{'' if not (w.errors or d.errors) else '  errors!'}"
+        )
     print("\nThe same with weltnetz's answer cache off (WELTNETZ_API_CACHE_SECONDS=0): every answer computed afresh")
     head = f"{'question':40} {'weltnetz req/s':>14} {'p50 ms':>7} {'p99 ms':>7}  {'Datasette req/s':>15}  {'ratio':>6}"
     print(head)
     print("-" * len(head))
     for title, _w, u, d, *_ in rows:
-        print(f"{title:40} {u.rps:14.0f} {u.p50_ms:7.1f} {u.p99_ms:7.1f}  {d.rps:15.0f}  {u.rps / d.rps:6.2f}"
-              f"{'' if not u.errors else '  errors!'}")
-    print("count W: weltnetz's count; rows D: Datasette's matching rows (a pair and its reverse are two rows);"
-          "\nCSV pairs: the file's distinct unordered pairs (folded name, ISO country) - the de-duplicated answer;"
-          "\nweltnetz may be lower where it merged places written differently (same name within 5 km, parts).")
+        print(
+            f"{title:40} {u.rps:14.0f} {u.p50_ms:7.1f} {u.p99_ms:7.1f}  {d.rps:15.0f}  {u.rps / d.rps:6.2f}"
+            f"{'' if not u.errors else '  errors!'}"
+        )
+    print(
+        "count W: weltnetz's count; rows D: Datasette's matching rows (a pair and its reverse are two rows);"
+        "\nCSV pairs: the file's distinct unordered pairs (folded name, ISO country) - the de-duplicated answer;"
+        "\nweltnetz may be lower where it merged places written differently (same name within 5 km, parts)."
+    )
 
     if args.million:
         million(tmp, env, args.csv)
@@ -223,8 +264,10 @@ def million(tmp: Path, env: dict, source: Path) -> None:
         w.writerow(["Ulm", "Germany", "95.0", "9.99", "Wien", "Austria", "48.2", "16.37"])
     del rows
     t, code, peak, message = import_measured(path, env, "--strict")
-    print(f"\n1,000,001-row file ({path.stat().st_size / 1e6:.0f} MB, the real rows repeated, a latitude of 95 in the"
-          f" last row), --strict: {t:.1f} s, exit {code}, peak memory {peak:.0f} MiB\n  {message[:400]}")
+    print(
+        f"\n1,000,001-row file ({path.stat().st_size / 1e6:.0f} MB, the real rows repeated, a latitude of 95 in the"
+        f" last row), --strict: {t:.1f} s, exit {code}, peak memory {peak:.0f} MiB\n  {message[:400]}"
+    )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ import httpx
 
 # What `make db` does, so every benchmark serves the database the README's run command builds.
 MAKE_DB_STEPS = (
-    ["migrate", "--no-input", "-v0"], ["load_register", "-v0"], ["setup_portal", "-v0"],
+    ["migrate", "--no-input", "-v0"],
+    ["load_register", "-v0"],
+    ["setup_portal", "-v0"],
     ["collectstatic", "--no-input", "-v0"],
 )
 WELTNETZ = str(Path(sys.executable).parent / "weltnetz")
@@ -45,8 +47,13 @@ def free_port() -> int:
 
 def start(cmd: list[str], url: str, env: dict | None = None, timeout: float = 60) -> subprocess.Popen:
     """Start a server process and wait until `url` answers (any status); raise if it does not come up."""
-    proc = subprocess.Popen(cmd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -98,8 +105,9 @@ def _client(url: str, n: int, headers: dict, queue) -> None:
     queue.put((times, errors))
 
 
-def load(url: str, *, requests: int = 400, concurrency: int = 4, headers: dict | None = None,
-         warmup: int = 30) -> Result:
+def load(
+    url: str, *, requests: int = 400, concurrency: int = 4, headers: dict | None = None, warmup: int = 30
+) -> Result:
     """Send `requests` GETs to `url` from `concurrency` keep-alive clients; return rate and latencies."""
     headers = {"Accept-Encoding": "gzip", **(headers or {})}
     with httpx.Client(headers=headers, timeout=30) as client:

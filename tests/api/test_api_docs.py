@@ -10,9 +10,19 @@ pytestmark = pytest.mark.django_db
 def test_openapi_describes_every_resource(client):
     schema = client.get("/api/v1/openapi.json").json()
     paths = set(schema["paths"])
-    for path in ["/api/v1/relations", "/api/v1/relations/{relation_id}", "/api/v1/places", "/api/v1/places/{place_id}",
-                 "/api/v1/agreements", "/api/v1/news", "/api/v1/topics", "/api/v1/anniversaries",
-                 "/api/v1/relations.csv", "/api/v1/relations.geojson", "/api/v1/places/{place_id}.jsonld"]:
+    for path in [
+        "/api/v1/relations",
+        "/api/v1/relations/{relation_id}",
+        "/api/v1/places",
+        "/api/v1/places/{place_id}",
+        "/api/v1/agreements",
+        "/api/v1/news",
+        "/api/v1/topics",
+        "/api/v1/anniversaries",
+        "/api/v1/relations.csv",
+        "/api/v1/relations.geojson",
+        "/api/v1/places/{place_id}.jsonld",
+    ]:
         assert path in paths
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())  # read-only
 

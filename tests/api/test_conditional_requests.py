@@ -6,8 +6,16 @@ from weltnetz.register.models import Relation
 
 pytestmark = pytest.mark.django_db
 
-PATHS = ["/api/v1/relations?facets=kind", "/api/v1/relations/1", "/api/v1/places", "/api/v1/relations.csv",
-         "/api/v1/relations.geojson", "/api/v1/news", "/api/v1/feeds/news.atom", "/api/v1/anniversaries?year=2027"]
+PATHS = [
+    "/api/v1/relations?facets=kind",
+    "/api/v1/relations/1",
+    "/api/v1/places",
+    "/api/v1/relations.csv",
+    "/api/v1/relations.geojson",
+    "/api/v1/news",
+    "/api/v1/feeds/news.atom",
+    "/api/v1/anniversaries?year=2027",
+]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -66,6 +74,7 @@ def test_large_answers_are_gzipped_for_clients_that_accept_it(client):
     assert packed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
     assert json.loads(gzip.decompress(packed.content)) == plain.json()
     assert packed["ETag"] != plain["ETag"]
-    again = client.get("/api/v1/relations.geojson",
-                       headers={"accept-encoding": "gzip", "if-none-match": packed["ETag"]})
+    again = client.get(
+        "/api/v1/relations.geojson", headers={"accept-encoding": "gzip", "if-none-match": packed["ETag"]}
+    )
     assert again.status_code == 304

@@ -56,9 +56,13 @@ def test_page_past_the_end(client):
 
 @pytest.mark.parametrize(
     ("path", "field"),
-    [("/api/v1/relations/abc", "relation_id"), ("/api/v1/places/1.5", "place_id"),
-     ("/api/v1/agreements/x", "agreement_id"), ("/api/v1/news/%20", "news_id"),
-     ("/api/v1/relations/99999999999999999999", "relation_id")],
+    [
+        ("/api/v1/relations/abc", "relation_id"),
+        ("/api/v1/places/1.5", "place_id"),
+        ("/api/v1/agreements/x", "agreement_id"),
+        ("/api/v1/news/%20", "news_id"),
+        ("/api/v1/relations/99999999999999999999", "relation_id"),
+    ],
 )
 def test_non_integer_ids_are_refused(client, path, field):
     assert_error(client.get(path), 400, field)
@@ -66,9 +70,13 @@ def test_non_integer_ids_are_refused(client, path, field):
 
 @pytest.mark.parametrize(
     ("path", "field"),
-    [("/api/v1/relations/999999", "relation_id"), ("/api/v1/places/999999", "place_id"),
-     ("/api/v1/agreements/999999", "agreement_id"), ("/api/v1/news/999999", "news_id"),
-     ("/api/v1/topics/knitting", "slug")],
+    [
+        ("/api/v1/relations/999999", "relation_id"),
+        ("/api/v1/places/999999", "place_id"),
+        ("/api/v1/agreements/999999", "agreement_id"),
+        ("/api/v1/news/999999", "news_id"),
+        ("/api/v1/topics/knitting", "slug"),
+    ],
 )
 def test_missing_records_are_404_not_a_redirect(client, path, field):
     assert_error(client.get(path), 404, field, "999999" if field != "slug" else "knitting")

@@ -66,7 +66,7 @@ def test_template_tag_embeds_escaped_jsonld(rf):
         Context({"actor": actor, "request": rf.get("/")})
     )
     assert html.startswith('<script type="application/ld+json">') and html.endswith("</script>")
-    inner = html[len('<script type="application/ld+json">'):-len("</script>")]
+    inner = html[len('<script type="application/ld+json">') : -len("</script>")]
     assert "</script>" not in inner and "<script>" not in inner
     assert json.loads(inner)["description"] == actor.description
 

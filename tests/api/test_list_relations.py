@@ -104,7 +104,7 @@ def test_full_text_finds_partner_names(get_json):
     assert "kanagawa" in {r["partner"]["slug"] for r in body["results"]}
 
 
-@pytest.mark.parametrize("q", ["x" * 10_000, '"unclosed', "*", "NEAR(a b)", "- - -", "a OR (b:c) AND \"d*\"", "\x00"])
+@pytest.mark.parametrize("q", ["x" * 10_000, '"unclosed', "*", "NEAR(a b)", "- - -", 'a OR (b:c) AND "d*"', "\x00"])
 def test_hostile_queries_do_not_error(client, q):
     response = client.get(URL, {"q": q})
     assert response.status_code == 200

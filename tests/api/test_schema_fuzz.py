@@ -42,8 +42,7 @@ def test_api_answers_within_its_schema(label, db, keep_connection):
     @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     def run(case):
         # identity: the in-process client does not decode gzip (test_conditional_requests covers gzip)
-        response = case.call_and_validate(headers={"Host": "testserver", "Accept-Encoding": "identity"},
-                                          checks=CHECKS)
+        response = case.call_and_validate(headers={"Host": "testserver", "Accept-Encoding": "identity"}, checks=CHECKS)
         calls.append(response.status_code)
 
     run()

@@ -26,7 +26,14 @@ def test_command_and_options_have_help(name):
 
 
 _BASE_OPTIONS = {
-    "help", "version", "verbosity", "settings", "pythonpath", "traceback", "no_color", "force_color",
+    "help",
+    "version",
+    "verbosity",
+    "settings",
+    "pythonpath",
+    "traceback",
+    "no_color",
+    "force_color",
     "skip_checks",
 }
 

@@ -19,8 +19,12 @@ RESOURCE = re.compile(
 
 def foreign_resources(html: str) -> list[str]:
     found = [next(g for g in m.groups() if g) for m in RESOURCE.finditer(html)]
-    return [u for u in found if re.match(r"(?:[a-z]+:)?//", u, re.I) and not re.match(
-        r"(?:https?:)?//(?:testserver|127\.0\.0\.1|localhost)(?:[:/]|$)", u, re.I)]
+    return [
+        u
+        for u in found
+        if re.match(r"(?:[a-z]+:)?//", u, re.I)
+        and not re.match(r"(?:https?:)?//(?:testserver|127\.0\.0\.1|localhost)(?:[:/]|$)", u, re.I)
+    ]
 
 
 @pytest.fixture
@@ -58,8 +62,9 @@ def test_admin_speaks_german(client, admin_client_user):
 def test_relation_editor_shows_status_history_and_sources_inline(client, admin_client_user):
     client.force_login(admin_client_user)
     relation = Relation.objects.get(partner__slug="kanagawa", kind="state_partnership")
-    html = client.get(reverse("wagtailsnippets_register_relation:edit", args=[relation.pk]),
-                      HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    html = client.get(
+        reverse("wagtailsnippets_register_relation:edit", args=[relation.pk]), HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
     assert 'name="status_changes-TOTAL_FORMS"' in html
     assert 'name="citations-TOTAL_FORMS"' in html
     assert "Statusverlauf" in html

@@ -63,8 +63,14 @@ def test_a_new_relation_saved_as_draft_is_hidden_until_published(editor_client):
     add_url = reverse("wagtailsnippets_register_relation:add")
     response = editor_client.get(add_url)
     data = querydict_from_html(response.content.decode(), form_id="w-editor-form")
-    data.update({"kind": "cooperation", "home": str(Actor.objects.get(is_home=True).pk),
-                 "partner": str(partner.pk), "since": "2020"})
+    data.update(
+        {
+            "kind": "cooperation",
+            "home": str(Actor.objects.get(is_home=True).pk),
+            "partner": str(partner.pk),
+            "since": "2020",
+        }
+    )
     response = editor_client.post(add_url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
 

@@ -16,24 +16,26 @@ from weltnetz.register.models import Actor, Relation, RelationCitation
 pytestmark = pytest.mark.django_db
 
 HEADER = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
-TRICKY = HEADER + "".join([
-    "Karlsruhe,Germany,49.0092,8.404,Nancy,France,48.6936,6.1846\n",          # 2
-    "Nancy,France,48.6936,6.1846,Karlsruhe,Germany,49.0092,8.404\n",          # 3 reverse of 2
-    "Karlsruhe,Germany,49.0092,8.404,Nancy,France,48.6936,6.1846\n",          # 4 repeat of 2
-    "Melun,France,48.5406,2.66,Vaihingen (Stuttgart),Germany,48.7267,9.1131\n",  # 5 part of Stuttgart
-    "Stuttgart,Germany,48.7775,9.18,Cardiff,\"Wales, United Kingdom\",51.4817,-3.1792\n",  # 6
-    "Łódź,Poland,51.7769,19.4547,Stuttgart,Germany,48.7775,9.18\n",           # 7
-    "Lodz,Poland,51.77,19.45,Lyon,France,45.76,4.84\n",                        # 8 same Łódź, other spelling
-    "Worcester,England,52.19,-2.22,Kleve,Germany,51.79,6.14\n",              # 9
-    "Dundee,Scotland,56.46,-2.97,Würzburg,Germany,49.79,9.95\n",              # 10
-    "Tbilisi,Georgia (country),41.7167,44.7833,Saarbrücken,Germany,49.2333,7.0\n",  # 11
-    "Kyrenia,Northern Cyprus,35.34,33.32,Bodrum,Turkey,37.03,27.43\n",        # 12 unresolved
-    "Ulm,Germany,95.0,9.99,Bad Ulm,Austria,47.0,13.0\n",                       # 13 latitude > 90
-    ",Germany,48.0,9.0,Wien,Austria,48.2,16.37\n",                             # 14 empty name
-    "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37,extra\n",                   # 15 too many fields
-    "Lyon,France,45.76,4.84,Birmingham,England,52.48,-1.9\n",                  # 16 neither side German
-    "Birmingham,\"England, United Kingdom\",52.48,-1.9,Lyon,France,45.76,4.84\n",  # 17 reverse of 16
-])
+TRICKY = HEADER + "".join(
+    [
+        "Karlsruhe,Germany,49.0092,8.404,Nancy,France,48.6936,6.1846\n",  # 2
+        "Nancy,France,48.6936,6.1846,Karlsruhe,Germany,49.0092,8.404\n",  # 3 reverse of 2
+        "Karlsruhe,Germany,49.0092,8.404,Nancy,France,48.6936,6.1846\n",  # 4 repeat of 2
+        "Melun,France,48.5406,2.66,Vaihingen (Stuttgart),Germany,48.7267,9.1131\n",  # 5 part of Stuttgart
+        'Stuttgart,Germany,48.7775,9.18,Cardiff,"Wales, United Kingdom",51.4817,-3.1792\n',  # 6
+        "Łódź,Poland,51.7769,19.4547,Stuttgart,Germany,48.7775,9.18\n",  # 7
+        "Lodz,Poland,51.77,19.45,Lyon,France,45.76,4.84\n",  # 8 same Łódź, other spelling
+        "Worcester,England,52.19,-2.22,Kleve,Germany,51.79,6.14\n",  # 9
+        "Dundee,Scotland,56.46,-2.97,Würzburg,Germany,49.79,9.95\n",  # 10
+        "Tbilisi,Georgia (country),41.7167,44.7833,Saarbrücken,Germany,49.2333,7.0\n",  # 11
+        "Kyrenia,Northern Cyprus,35.34,33.32,Bodrum,Turkey,37.03,27.43\n",  # 12 unresolved
+        "Ulm,Germany,95.0,9.99,Bad Ulm,Austria,47.0,13.0\n",  # 13 latitude > 90
+        ",Germany,48.0,9.0,Wien,Austria,48.2,16.37\n",  # 14 empty name
+        "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37,extra\n",  # 15 too many fields
+        "Lyon,France,45.76,4.84,Birmingham,England,52.48,-1.9\n",  # 16 neither side German
+        'Birmingham,"England, United Kingdom",52.48,-1.9,Lyon,France,45.76,4.84\n',  # 17 reverse of 16
+    ]
+)
 
 
 def run(path: Path, *args: str) -> str:
@@ -95,8 +97,10 @@ def test_tricky_file_imports_pairs_once_with_places_merged(tricky: Path):
     lodz = Actor.objects.get(country_code="PL", name_key="lodz")
     assert "Lodz" in lodz.aliases
     assert Relation.objects.filter(home=stuttgart, partner=lodz).exists()
-    assert Relation.objects.filter(partner__name="Lyon").filter(home=lodz).exists() or \
-        Relation.objects.filter(home__name="Lyon", partner=lodz).exists()
+    assert (
+        Relation.objects.filter(partner__name="Lyon").filter(home=lodz).exists()
+        or Relation.objects.filter(home__name="Lyon", partner=lodz).exists()
+    )
     # nations of the UK and Georgia (country)
     assert (town("Worcester", "GB").subdivision_code, town("Dundee", "GB").subdivision_code) == ("GB-ENG", "GB-SCT")
     assert town("Tbilisi", "GE").continent == "asia"
@@ -190,8 +194,13 @@ def test_column_mapping_reads_other_files_with_categories(tmp_path: Path):
         "Tübingen\tGermany\tKilchberg\tSwitzerland\tKaffeeklatsch\t\n",
         encoding="utf-8",
     )
-    out = run(path, "--delimiter", "\\t", "--columns",
-              "city1=Stadt,country1=Land,city2=Partner,country2=Partnerland,category=Art,since=seit")
+    out = run(
+        path,
+        "--delimiter",
+        "\\t",
+        "--columns",
+        "city1=Stadt,country1=Land,city2=Partner,country2=Partnerland,category=Art,since=seit",
+    )
     aix = twins().get(home__name="Tübingen", partner__name="Aix-en-Provence")
     assert (aix.category, aix.since) == ("partnership", 1960)
     assert twins().get(home__name="Tübingen", partner__name="Villa El Salvador").category == "friendship"

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from weltnetz.importers.twin_cities import HEADER_FIELDS, Pair, read_pairs
 
 COUNTRIES = {"Germany": "DE", "France": "FR", "England": "GB", "Georgia (country)": "GE", "Japan": "JP"}
-names = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40
-).map(lambda s: " ".join(s.split())).filter(lambda s: s and "," not in s)
+names = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40)
+    .map(lambda s: " ".join(s.split()))
+    .filter(lambda s: s and "," not in s)
+)
 sides = st.tuples(names, st.sampled_from(sorted(COUNTRIES)), st.floats(-90, 90), st.floats(-180, 180))
 
 

@@ -92,14 +92,17 @@ def test_map_page_loads_self_hosted_scripts_only(client, imported):
 def test_api_relations_by_country_on_either_side(client, imported):
     data = client.get("/api/v1/relations", {"kind": "municipal_partnership", "place_country": "JP"}).json()
     assert data["count"] == 1 and {data["results"][0]["home"]["name"], data["results"][0]["partner"]["name"]} == {
-        "Osaka", "Chicago"}
+        "Osaka",
+        "Chicago",
+    }
     data = client.get("/api/v1/relations", {"kind": "municipal_partnership", "place_country": "ZZ"})
     assert data.status_code == 400
 
 
 def test_api_counts_twinnings_by_german_state(client, imported):
-    data = client.get("/api/v1/relations", {"kind": "municipal_partnership", "facets": "state,country",
-                                            "state": "DE-BW"}).json()
+    data = client.get(
+        "/api/v1/relations", {"kind": "municipal_partnership", "facets": "state,country", "state": "DE-BW"}
+    ).json()
     assert {"value": "DE-BW", "count": 3} in data["facets"]["state"]
     assert {"value": "FR", "count": 2} in data["facets"]["country"]
 

@@ -11,11 +11,14 @@ from weltnetz.portal.models import FormPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("url", "title", "phrase"), [
-    ("/de/impressum/", "Impressum", "Herausgeber"),
-    ("/de/datenschutz/", "Datenschutzerklärung", "Keine Dienste Dritter"),
-    ("/de/barrierefreiheit/", "Erklärung zur Barrierefreiheit", "WCAG"),
-])
+@pytest.mark.parametrize(
+    ("url", "title", "phrase"),
+    [
+        ("/de/impressum/", "Impressum", "Herausgeber"),
+        ("/de/datenschutz/", "Datenschutzerklärung", "Keine Dienste Dritter"),
+        ("/de/barrierefreiheit/", "Erklärung zur Barrierefreiheit", "WCAG"),
+    ],
+)
 def test_legal_pages_render(page, url, title, phrase):
     html = page(url)
     assert "<h1" in html and title in html and phrase in html

@@ -19,7 +19,7 @@ def test_news_page_shows_every_part_of_the_seed(page):
     html = page(URL)
     body = text(html)
     assert '<p class="kicker" lang="de">Internationale Zusammenarbeit</p>' in html
-    assert "<h1 lang=\"de\">Baden-Württemberg und Kanagawa vertiefen Kooperation</h1>" in html
+    assert '<h1 lang="de">Baden-Württemberg und Kanagawa vertiefen Kooperation</h1>' in html
     assert '<time datetime="2024-07-17">17. Juli 2024</time>' in html
     assert "Angestrebt wird zudem eine noch engere Kooperation im Gesundheitssektor." in body  # lead
     assert "Zum 35-jährigen Jubiläum der Partnerschaft" in body  # body
@@ -72,8 +72,9 @@ def test_share_links_are_plain_anchors_and_permalink(page):
 def test_related_news_by_shared_partner_or_topic(page):
     index = NewsIndexPage.objects.get()
     seed = NewsPage.objects.get(slug="baden-wuerttemberg-und-kanagawa-vertiefen-kooperation")
-    other = NewsPage(title="Delegation aus Kanagawa in Karlsruhe", slug="delegation", date="2025-03-01",
-                     kicker="Besuch")
+    other = NewsPage(
+        title="Delegation aus Kanagawa in Karlsruhe", slug="delegation", date="2025-03-01", kicker="Besuch"
+    )
     index.add_child(instance=other)
     other.partners.set(list(seed.partners.all()))
     other.save_revision().publish()

@@ -74,8 +74,17 @@ def test_editor_intro_is_shown(page):
     assert "Willkommen im Register." in page("/de/")
 
 
-@pytest.mark.parametrize(("n", "lang", "word"), [(1, "de", "eine"), (3, "de", "drei"), (12, "de", "zwölf"),
-                                                 (12, "en", "twelve"), (25, "de", "25"), (1200, "de", "1.200")])
+@pytest.mark.parametrize(
+    ("n", "lang", "word"),
+    [
+        (1, "de", "eine"),
+        (3, "de", "drei"),
+        (12, "de", "zwölf"),
+        (12, "en", "twelve"),
+        (25, "de", "25"),
+        (1200, "de", "1.200"),
+    ],
+)
 def test_number_words(n, lang, word):
     assert number_word(n, lang) == word
 

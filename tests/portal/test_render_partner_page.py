@@ -77,8 +77,14 @@ def test_partner_page_embeds_json_ld(page):
 def test_a_town_page_lists_relations_on_either_side(page):
     from weltnetz.register.models import Actor, Relation
 
-    a = Actor.objects.create(slug="reutlingen", kind="municipality", name="Reutlingen", country_code="DE",
-                             subdivision_code="DE-BW", continent="europe")
+    a = Actor.objects.create(
+        slug="reutlingen",
+        kind="municipality",
+        name="Reutlingen",
+        country_code="DE",
+        subdivision_code="DE-BW",
+        continent="europe",
+    )
     b = Actor.objects.create(slug="aarau", kind="municipality", name="Aarau", country_code="CH", continent="europe")
     Relation.objects.create(kind="municipal_partnership", home=a, partner=b, live=True)
     for slug, other in [("reutlingen", "Aarau"), ("aarau", "Reutlingen")]:

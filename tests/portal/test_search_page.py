@@ -18,7 +18,7 @@ def test_search_finds_the_news_article(page):
 
 
 def test_search_with_operators_and_long_input_does_not_fail(page):
-    page('/de/suche/?q=%22*%20NEAR%20-%20(%20)%20%3A')
+    page("/de/suche/?q=%22*%20NEAR%20-%20(%20)%20%3A")
     page("/de/suche/?q=" + "a" * 10000)
     page("/de/suche/?q=Kanagawa&page=abc")
 

@@ -44,12 +44,24 @@ def test_the_checker_catches_foreign_resources():
 def portal_urls() -> list[str]:
     agreement = Agreement.objects.get(title="Gemeinsame Absichtserklärung")
     return [
-        "/de/", "/en/", "/de/partner/kanagawa/", "/en/partner/moskau/", "/de/karte/", "/de/zeitleiste/",
-        "/de/beziehungen/", "/de/beziehungen/?kind=state_partnership", f"/de/vereinbarung/{agreement.pk}/",
-        "/de/aktuelles/", "/de/aktuelles/baden-wuerttemberg-und-kanagawa-vertiefen-kooperation/",
+        "/de/",
+        "/en/",
+        "/de/partner/kanagawa/",
+        "/en/partner/moskau/",
+        "/de/karte/",
+        "/de/zeitleiste/",
+        "/de/beziehungen/",
+        "/de/beziehungen/?kind=state_partnership",
+        f"/de/vereinbarung/{agreement.pk}/",
+        "/de/aktuelles/",
+        "/de/aktuelles/baden-wuerttemberg-und-kanagawa-vertiefen-kooperation/",
         "/en/aktuelles/baden-wuerttemberg-und-kanagawa-vertiefen-kooperation/",
-        "/de/impressum/", "/de/datenschutz/", "/de/barrierefreiheit/", "/de/suche/?q=Partnerschaften",
-        "/de/partner/atlantis/", "/admin/login/",
+        "/de/impressum/",
+        "/de/datenschutz/",
+        "/de/barrierefreiheit/",
+        "/de/suche/?q=Partnerschaften",
+        "/de/partner/atlantis/",
+        "/admin/login/",
     ]
 
 

@@ -13,8 +13,12 @@ pytestmark = pytest.mark.django_db
 
 def test_deferred_indexes_once_at_the_end():
     with deferred():
-        towns = [Actor.objects.create(slug=f"zauberstadt-{i}", kind="municipality", name=f"Zauberstadt {i}",
-                                      country_code="FR") for i in range(3)]
+        towns = [
+            Actor.objects.create(
+                slug=f"zauberstadt-{i}", kind="municipality", name=f"Zauberstadt {i}", country_code="FR"
+            )
+            for i in range(3)
+        ]
         assert matching_ids("Zauberstadt", "actor") == []  # nothing indexed yet
     assert sorted(matching_ids("Zauberstadt", "actor")) == sorted(t.pk for t in towns)
 
@@ -37,10 +41,19 @@ def test_an_importer_batch_bulk_created_and_indexed_is_searchable():
     from weltnetz.register.models import fold
     from weltnetz.search.index import update_objects
 
-    towns = Actor.objects.bulk_create([
-        Actor(slug=f"zaubertal-{i}", kind="municipality", name=f"Zaubertal {i}", name_key=fold(f"Zaubertal {i}"),
-              country_code="IT", aliases=[]) for i in range(600)
-    ])
+    towns = Actor.objects.bulk_create(
+        [
+            Actor(
+                slug=f"zaubertal-{i}",
+                kind="municipality",
+                name=f"Zaubertal {i}",
+                name_key=fold(f"Zaubertal {i}"),
+                country_code="IT",
+                aliases=[],
+            )
+            for i in range(600)
+        ]
+    )
     update_objects("actor", [t.pk for t in towns])
     assert len(matching_ids("Zaubertal", "actor")) == 600
     assert matching_ids("Zaubertal 599", "actor")[0] == towns[-1].pk

@@ -77,25 +77,28 @@ def test_matching_ids_returns_the_objects_of_one_kind():
     assert matching_ids("", "actor") == []
 
 
-@pytest.mark.parametrize("query", [
-    "",
-    "   ",
-    '"',
-    '"Kanagawa',
-    "Kanagawa*",
-    "NEAR(Kanagawa Japan)",
-    "-Kanagawa",
-    "(Kanagawa",
-    "title:Kanagawa",
-    "^Kanagawa",
-    "Kanagawa AND OR NOT",
-    "AND",
-    "'; DROP TABLE weltnetz_search_searchentry; --",
-    "x" * 10_000,
-    "Kanagawa " * 2_000,
-    "\x00\x01 Kanagawa \u200b",
-    "!!! ??? ... ---",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"',
+        '"Kanagawa',
+        "Kanagawa*",
+        "NEAR(Kanagawa Japan)",
+        "-Kanagawa",
+        "(Kanagawa",
+        "title:Kanagawa",
+        "^Kanagawa",
+        "Kanagawa AND OR NOT",
+        "AND",
+        "'; DROP TABLE weltnetz_search_searchentry; --",
+        "x" * 10_000,
+        "Kanagawa " * 2_000,
+        "\x00\x01 Kanagawa \u200b",
+        "!!! ??? ... ---",
+    ],
+)
 def test_odd_queries_never_error(query):
     results = search(query)
     assert results.total >= len(results.hits)
@@ -123,7 +126,8 @@ def test_saving_an_actor_reindexes_it_and_its_relations():
     actor.save()
     assert search("Zauberwort", kinds=["actor"]).hits[0].object_id == actor.pk
     assert matching_ids("Zauberwort", "relation") == list(
-        Relation.objects.filter(partner=actor, live=True).order_by("pk").values_list("pk", flat=True))
+        Relation.objects.filter(partner=actor, live=True).order_by("pk").values_list("pk", flat=True)
+    )
 
 
 def test_deleting_removes_the_entry():
@@ -162,8 +166,13 @@ def test_publishing_and_unpublishing_news_updates_the_index():
     from weltnetz.portal.models import NewsIndexPage, NewsPage
 
     index_page = NewsIndexPage.objects.first()
-    page = NewsPage(title="Zauberwort-Gipfel in Stuttgart", slug="zauberwort-gipfel", date=dt.date(2025, 1, 1),
-                    lead="Die Partnerregionen beraten über Kooperationen.", live=False)
+    page = NewsPage(
+        title="Zauberwort-Gipfel in Stuttgart",
+        slug="zauberwort-gipfel",
+        date=dt.date(2025, 1, 1),
+        lead="Die Partnerregionen beraten über Kooperationen.",
+        live=False,
+    )
     index_page.add_child(instance=page)
     assert matching_ids("Zauberwort", "news") == []  # a draft is not searchable
 

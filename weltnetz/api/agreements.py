@@ -32,9 +32,16 @@ class AgreementFilters(f.Paging):
 
 def agreement_item(a: Agreement) -> dict:
     return {
-        "id": a.id, "url": f"{api_url('agreement_list')}/{a.id}", "title": a.title, "title_en": a.title_en,
-        "kind": a.kind, "date": a.date, "date_precision": a.date_precision, "partner": place_ref_of(a.partner),
-        "place": place_ref_of(a.place) if a.place else None, "relation": a.relation_id,
+        "id": a.id,
+        "url": f"{api_url('agreement_list')}/{a.id}",
+        "title": a.title,
+        "title_en": a.title_en,
+        "kind": a.kind,
+        "date": a.date,
+        "date_precision": a.date_precision,
+        "partner": place_ref_of(a.partner),
+        "place": place_ref_of(a.place) if a.place else None,
+        "relation": a.relation_id,
         "topics": sorted(t.slug for t in a.topics.all()),
     }
 
@@ -68,16 +75,22 @@ def get_agreement(request: HttpRequest, agreement_id: int = Path(..., ge=1, le=f
 
     def build() -> dict:
         a = (
-            Agreement.objects.public().select_related("partner", "place", "document")
-            .prefetch_related("topics", "signatories", "citations__source").filter(pk=agreement_id).first()
+            Agreement.objects.public()
+            .select_related("partner", "place", "document")
+            .prefetch_related("topics", "signatories", "citations__source")
+            .filter(pk=agreement_id)
+            .first()
         )
         if a is None:
             raise ApiError("agreement_id", f"no published agreement with id {agreement_id}", status=404)
         document = a.document_url or (request.build_absolute_uri(a.document.url) if a.document else "")
         return {
-            **agreement_item(a), "summary": a.summary, "summary_en": a.summary_en,
+            **agreement_item(a),
+            "summary": a.summary,
+            "summary_en": a.summary_en,
             "signatories": [{"name": p.name, "slug": p.slug} for p in a.signatories.all()],
-            "document_url": document, "sources": [cited(c) for c in a.citations.all()],
+            "document_url": document,
+            "sources": [cited(c) for c in a.citations.all()],
         }
 
     return cached_response(request, build)

@@ -40,8 +40,11 @@ def _on(day: dt.date, year: int) -> dt.date:
 def founding_days(ids: list[int]) -> dict[int, dt.date]:
     """The start day of relations whose first dated status change is known to the day."""
     days: dict[int, dt.date] = {}
-    rows = (StatusChange.objects.filter(relation_id__in=ids, date__isnull=False)
-            .order_by("relation_id", "date", "id").values_list("relation_id", "date", "precision"))
+    rows = (
+        StatusChange.objects.filter(relation_id__in=ids, date__isnull=False)
+        .order_by("relation_id", "date", "id")
+        .values_list("relation_id", "date", "precision")
+    )
     for rid, date, precision in rows:
         if rid not in days:
             days[rid] = date if precision == Precision.DAY else None
@@ -60,8 +63,15 @@ def anniversaries_between(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
             date = _on(day, year) if day and row["since"] == day.year else None
             if date is not None and not (start <= date <= end):
                 continue
-            out.append({"relation": item, "year": year, "age": year - row["since"], "date": date,
-                        "precision": "day" if date else "year"})
+            out.append(
+                {
+                    "relation": item,
+                    "year": year,
+                    "age": year - row["since"],
+                    "date": date,
+                    "precision": "day" if date else "year",
+                }
+            )
     out.sort(key=lambda a: (a["year"], a["date"] or dt.date(a["year"], 12, 31), a["relation"]["partner"]["name"]))
     return out
 

@@ -39,8 +39,13 @@ def _compute_version() -> tuple[str, float]:
     rev = Revision.objects.aggregate(n=Count("id"), m=Max("created_at"))
     pages = Page.objects.aggregate(n=Count("id"), m=Max("last_published_at"))
     parts = [
-        rel, rev, pages, Actor.objects.aggregate(n=Count("id"), m=Max("id")), Agreement.objects.count(),
-        StatusChange.objects.aggregate(n=Count("id"), m=Max("id")), RelationCitation.objects.count(),
+        rel,
+        rev,
+        pages,
+        Actor.objects.aggregate(n=Count("id"), m=Max("id")),
+        Agreement.objects.count(),
+        StatusChange.objects.aggregate(n=Count("id"), m=Max("id")),
+        RelationCitation.objects.count(),
         Topic.objects.count(),
     ]
     stamps = [d["m"] for d in (rel, rev, pages) if d.get("m")]

@@ -17,9 +17,24 @@ from .v1_common import ERRORS
 router = Router(tags=["exports"])
 
 CSV_COLUMNS = [
-    "id", "kind", "title", "home_slug", "home_name", "partner_slug", "partner_name", "partner_name_en",
-    "partner_kind", "country", "continent", "latitude", "longitude", "since", "since_note", "status",
-    "category", "topics",
+    "id",
+    "kind",
+    "title",
+    "home_slug",
+    "home_name",
+    "partner_slug",
+    "partner_name",
+    "partner_name_en",
+    "partner_kind",
+    "country",
+    "continent",
+    "latitude",
+    "longitude",
+    "since",
+    "since_note",
+    "status",
+    "category",
+    "topics",
 ]
 
 
@@ -37,11 +52,23 @@ def csv_bytes(params: f.RelationFilters) -> bytes:
     writer.writerow(CSV_COLUMNS + (["status_as_of"] if params.as_of else []))
     for r in rows:
         line = [
-            r["id"], r["kind"], r["title"], r["home__slug"], r["home__name"], r["partner__slug"], r["partner__name"],
-            r["partner__name_en"], r["partner__kind"], r["country_code"], r["partner__continent"],
+            r["id"],
+            r["kind"],
+            r["title"],
+            r["home__slug"],
+            r["home__name"],
+            r["partner__slug"],
+            r["partner__name"],
+            r["partner__name_en"],
+            r["partner__kind"],
+            r["country_code"],
+            r["partner__continent"],
             "" if r["partner__latitude"] is None else r["partner__latitude"],
             "" if r["partner__longitude"] is None else r["partner__longitude"],
-            "" if r["since"] is None else r["since"], r["since_note"], r["status"], r["category"],
+            "" if r["since"] is None else r["since"],
+            r["since_note"],
+            r["status"],
+            r["category"],
             " ".join(topics.get(r["id"], [])),
         ]
         if params.as_of:
@@ -58,18 +85,32 @@ def geojson(params: f.RelationFilters) -> dict[str, Any]:
         if pid not in features:
             lat, lon = r["partner__latitude"], r["partner__longitude"]
             features[pid] = {
-                "type": "Feature", "id": pid,
-                "geometry": {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None
+                "type": "Feature",
+                "id": pid,
+                "geometry": {"type": "Point", "coordinates": [lon, lat]}
+                if lat is not None and lon is not None
                 else None,
                 "properties": {
-                    "id": pid, "slug": r["partner__slug"], "kind": r["partner__kind"], "name": r["partner__name"],
-                    "name_en": r["partner__name_en"], "country": r["partner__country_code"],
-                    "continent": r["partner__continent"], "relations": [],
+                    "id": pid,
+                    "slug": r["partner__slug"],
+                    "kind": r["partner__kind"],
+                    "name": r["partner__name"],
+                    "name_en": r["partner__name_en"],
+                    "country": r["partner__country_code"],
+                    "continent": r["partner__continent"],
+                    "relations": [],
                 },
             }
-        rel = {"id": r["id"], "kind": r["kind"], "home": r["home__slug"], "home_name": r["home__name"],
-               "since": r["since"], "status": r["status"], "category": r["category"],
-               "topics": topics.get(r["id"], [])}
+        rel = {
+            "id": r["id"],
+            "kind": r["kind"],
+            "home": r["home__slug"],
+            "home_name": r["home__name"],
+            "since": r["since"],
+            "status": r["status"],
+            "category": r["category"],
+            "topics": topics.get(r["id"], []),
+        }
         if params.as_of:
             rel["status_as_of"] = r.get("status_then")
         features[pid]["properties"]["relations"].append(rel)
@@ -81,17 +122,35 @@ def _doc(media_type: str, description: str) -> dict:
     return {"responses": {200: {"description": description, "content": {media_type: {"schema": schema}}}}}
 
 
-@router.get("/relations.csv", response={200: str, **ERRORS}, url_name="relations_csv",
-            openapi_extra=_doc("text/csv", "UTF-8 CSV with a header row, one row per relation"))
+@router.get(
+    "/relations.csv",
+    response={200: str, **ERRORS},
+    url_name="relations_csv",
+    openapi_extra=_doc("text/csv", "UTF-8 CSV with a header row, one row per relation"),
+)
 def relations_csv(request: HttpRequest, params: Query[f.RelationFilters]) -> HttpResponse:
     """The relations list as CSV (same filters as /relations, without paging)."""
-    return cached_response(request, lambda: csv_bytes(params), content_type="text/csv; charset=utf-8",
-                           render=lambda b: b, filename="weltnetz-relations.csv")
+    return cached_response(
+        request,
+        lambda: csv_bytes(params),
+        content_type="text/csv; charset=utf-8",
+        render=lambda b: b,
+        filename="weltnetz-relations.csv",
+    )
 
 
-@router.get("/relations.geojson", response={200: dict, **ERRORS}, url_name="relations_geojson",
-            openapi_extra=_doc("application/geo+json", "FeatureCollection, one Feature per partner place"))
+@router.get(
+    "/relations.geojson",
+    response={200: dict, **ERRORS},
+    url_name="relations_geojson",
+    openapi_extra=_doc("application/geo+json", "FeatureCollection, one Feature per partner place"),
+)
 def relations_geojson(request: HttpRequest, params: Query[f.RelationFilters]) -> HttpResponse:
     """The relations list as GeoJSON: one Feature per partner place, its relations in the properties."""
-    return cached_response(request, lambda: geojson(params), content_type="application/geo+json",
-                           render=json_bytes, filename="weltnetz-relations.geojson")
+    return cached_response(
+        request,
+        lambda: geojson(params),
+        content_type="application/geo+json",
+        render=json_bytes,
+        filename="weltnetz-relations.geojson",
+    )

@@ -63,14 +63,22 @@ class NewsAtomFeed(NewsRssFeed):
 
 def news_rss(request: HttpRequest) -> HttpResponse:
     """RSS 2.0 of the news, with an ETag like every API answer."""
-    return cached_response(request, lambda: NewsRssFeed()(request).content,
-                           content_type="application/rss+xml; charset=utf-8", render=lambda b: b)
+    return cached_response(
+        request,
+        lambda: NewsRssFeed()(request).content,
+        content_type="application/rss+xml; charset=utf-8",
+        render=lambda b: b,
+    )
 
 
 def news_atom(request: HttpRequest) -> HttpResponse:
     """Atom 1.0 of the news."""
-    return cached_response(request, lambda: NewsAtomFeed()(request).content,
-                           content_type="application/atom+xml; charset=utf-8", render=lambda b: b)
+    return cached_response(
+        request,
+        lambda: NewsAtomFeed()(request).content,
+        content_type="application/atom+xml; charset=utf-8",
+        render=lambda b: b,
+    )
 
 
 def anniversaries_calendar(request: HttpRequest) -> bytes:
@@ -90,8 +98,11 @@ def anniversaries_calendar(request: HttpRequest) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", _("%(age)s years: %(home)s – %(partner)s") % {
-            "age": a["age"], "home": rel["home"]["name"], "partner": rel["partner"]["name"]})
+        event.add(
+            "summary",
+            _("%(age)s years: %(home)s – %(partner)s")
+            % {"age": a["age"], "home": rel["home"]["name"], "partner": rel["partner"]["name"]},
+        )
         note = _("Since %(year)s.") % {"year": rel["since"]}
         if a["precision"] != "day":
             note += " " + _("The exact day is not known; the event marks the year.")
@@ -104,6 +115,10 @@ def anniversaries_calendar(request: HttpRequest) -> bytes:
 
 def anniversaries_ics(request: HttpRequest) -> HttpResponse:
     """iCalendar of the round anniversaries of the coming years."""
-    return cached_response(request, lambda: anniversaries_calendar(request),
-                           content_type="text/calendar; charset=utf-8", render=lambda b: b,
-                           filename="weltnetz-anniversaries.ics")
+    return cached_response(
+        request,
+        lambda: anniversaries_calendar(request),
+        content_type="text/calendar; charset=utf-8",
+        render=lambda b: b,
+        filename="weltnetz-anniversaries.ics",
+    )

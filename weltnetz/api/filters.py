@@ -162,8 +162,13 @@ def name_match(prefix: str, q: str) -> Q:
 
 # -- relations ----------------------------------------------------------------------------------
 RELATION_ORDER = {
-    "partner": "partner__name", "since": "since", "kind": "kind", "country": "country_code",
-    "status": "status", "id": "id", "home": "home__name",
+    "partner": "partner__name",
+    "since": "since",
+    "kind": "kind",
+    "country": "country_code",
+    "status": "status",
+    "id": "id",
+    "home": "home__name",
 }
 
 
@@ -227,7 +232,10 @@ def facet_counts(qs: QuerySet, names: list[str]) -> dict[str, list[dict[str, Any
     """Value counts of each facet under the current filters, largest first."""
     base = qs.order_by()
     column = {
-        "kind": "kind", "country": "country_code", "continent": "partner__continent", "topic": "topics__slug",
+        "kind": "kind",
+        "country": "country_code",
+        "continent": "partner__continent",
+        "topic": "topics__slug",
         "state": "home__subdivision_code",  # the home's state: town twinnings by German state
         "status": "status_then" if "status_then" in qs.query.annotations else "status",
     }
@@ -286,7 +294,10 @@ def paginate(
         return request.build_absolute_uri(request.path + "?" + params.urlencode())
 
     meta = {
-        "count": count, "page": paging.page, "page_size": paging.page_size, "pages": pages,
+        "count": count,
+        "page": paging.page,
+        "page_size": paging.page_size,
+        "pages": pages,
         "next": link(paging.page + 1) if paging.page < pages else None,
         "previous": link(paging.page - 1) if paging.page > 1 else None,
     }

@@ -55,8 +55,11 @@ def partner_jsonld(actor: Actor, request: HttpRequest | None = None) -> dict[str
         country = {"@type": "Country", "identifier": actor.country_code}
         data[key] = {"@type": "PostalAddress", "addressCountry": actor.country_code} if key == "address" else country
     if actor.parent_id and actor.parent:
-        data["containedInPlace"] = {"@type": "AdministrativeArea", "name": actor.parent.name,
-                                    "identifier": actor.parent.slug}
+        data["containedInPlace"] = {
+            "@type": "AdministrativeArea",
+            "name": actor.parent.name,
+            "identifier": actor.parent.slug,
+        }
     same_as = []
     if actor.wikidata_id:
         same_as.append(f"https://www.wikidata.org/wiki/{actor.wikidata_id}")

@@ -33,9 +33,15 @@ def live_news():
 def news_item(page, request: HttpRequest) -> dict:
     url = page.get_url(request=request) or ""
     return {
-        "id": page.id, "url": f"{api_url('news_list')}/{page.id}", "title": page.title, "kicker": page.kicker,
-        "date": page.date, "lead": page.lead, "page_url": request.build_absolute_uri(url) if url else "",
-        "partners": sorted(a.slug for a in page.partners.all()), "topics": sorted(t.slug for t in page.topics.all()),
+        "id": page.id,
+        "url": f"{api_url('news_list')}/{page.id}",
+        "title": page.title,
+        "kicker": page.kicker,
+        "date": page.date,
+        "lead": page.lead,
+        "page_url": request.build_absolute_uri(url) if url else "",
+        "partners": sorted(a.slug for a in page.partners.all()),
+        "topics": sorted(t.slug for t in page.topics.all()),
     }
 
 
@@ -49,8 +55,15 @@ def block_data(block, request: HttpRequest) -> dict:
     if block.block_type == "image":
         image = value.get("image")
         src = request.build_absolute_uri(image.file.url) if image is not None and image.file else ""
-        return {"type": "image", "value": {"url": src, "alt": getattr(image, "title", ""),
-                                           "caption": value.get("caption", ""), "credit": value.get("credit", "")}}
+        return {
+            "type": "image",
+            "value": {
+                "url": src,
+                "alt": getattr(image, "title", ""),
+                "caption": value.get("caption", ""),
+                "credit": value.get("credit", ""),
+            },
+        }
     return {"type": block.block_type, "value": {"text": str(value)}}
 
 
@@ -82,7 +95,8 @@ def get_news(request: HttpRequest, news_id: int = Path(..., ge=1, le=f.MAX_INT))
         related = getattr(page, "related_news", None)
         reading = getattr(page, "reading_time", None)
         return {
-            **news_item(page, request), "reading_time": reading,
+            **news_item(page, request),
+            "reading_time": reading,
             "body": [block_data(b, request) for b in page.body],
             "related": [p.id for p in related(limit=3)] if callable(related) else [],
         }

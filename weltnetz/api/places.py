@@ -21,8 +21,14 @@ router = Router(tags=["places"])
 
 
 def place_item(row: dict) -> dict:
-    return {**place_ref(row), "url": f"{api_url('place_list')}/{row['id']}", "aliases": row["aliases"] or [],
-            "wikidata_id": row["wikidata_id"], "is_home": row["is_home"], "parent": row["parent_id"]}
+    return {
+        **place_ref(row),
+        "url": f"{api_url('place_list')}/{row['id']}",
+        "aliases": row["aliases"] or [],
+        "wikidata_id": row["wikidata_id"],
+        "is_home": row["is_home"],
+        "parent": row["parent_id"],
+    }
 
 
 ITEM_FIELDS = (*PLACE_FIELDS, "aliases", "wikidata_id", "is_home", "parent_id")
@@ -49,15 +55,25 @@ def _actor(place_id: int) -> Actor:
 
 
 @router.get(
-    "/{place_id}.jsonld", response={200: dict, **ERRORS}, url_name="place_jsonld",
-    openapi_extra={"responses": {200: {"description": "schema.org JSON-LD",
-                                       "content": {"application/ld+json": {"schema": {"type": "object"}}}}}},
+    "/{place_id}.jsonld",
+    response={200: dict, **ERRORS},
+    url_name="place_jsonld",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "schema.org JSON-LD",
+                "content": {"application/ld+json": {"schema": {"type": "object"}}},
+            }
+        }
+    },
 )
 def place_jsonld(request: HttpRequest, place_id: int = Path(..., ge=1, le=f.MAX_INT)) -> HttpResponse:
     """The place as schema.org JSON-LD (the same block the partner's portal page embeds)."""
     return cached_response(
-        request, lambda: partner_jsonld(_actor(place_id), request=request),
-        content_type="application/ld+json; charset=utf-8", render=json_bytes,
+        request,
+        lambda: partner_jsonld(_actor(place_id), request=request),
+        content_type="application/ld+json; charset=utf-8",
+        render=json_bytes,
     )
 
 
@@ -69,10 +85,19 @@ def get_place(request: HttpRequest, place_id: int = Path(..., ge=1, le=f.MAX_INT
         actor = _actor(place_id)
         row = Actor.objects.filter(pk=actor.pk).values(*ITEM_FIELDS).get()
         rels = (
-            Relation.objects.public().filter(Q(home=actor) | Q(partner=actor))
+            Relation.objects.public()
+            .filter(Q(home=actor) | Q(partner=actor))
             .order_by("since", "id")
-            .values("id", "kind", "since", "status", "category", "home_id",
-                    *[f"home__{x}" for x in PLACE_FIELDS], *[f"partner__{x}" for x in PLACE_FIELDS])
+            .values(
+                "id",
+                "kind",
+                "since",
+                "status",
+                "category",
+                "home_id",
+                *[f"home__{x}" for x in PLACE_FIELDS],
+                *[f"partner__{x}" for x in PLACE_FIELDS],
+            )
         )
         rels = list(rels)
         topics = topics_by_relation([r["id"] for r in rels])
@@ -81,16 +106,30 @@ def get_place(request: HttpRequest, place_id: int = Path(..., ge=1, le=f.MAX_INT
         for r in rels:
             role = "home" if r["home_id"] == actor.pk else "partner"
             other = "partner__" if role == "home" else "home__"
-            relations.append({
-                "id": r["id"], "url": f"{base}/{r['id']}", "kind": r["kind"], "role": role,
-                "other": place_ref(r, other), "since": r["since"], "status": r["status"],
-                "category": r["category"], "topics": topics.get(r["id"], []),
-            })
+            relations.append(
+                {
+                    "id": r["id"],
+                    "url": f"{base}/{r['id']}",
+                    "kind": r["kind"],
+                    "role": role,
+                    "other": place_ref(r, other),
+                    "since": r["since"],
+                    "status": r["status"],
+                    "category": r["category"],
+                    "topics": topics.get(r["id"], []),
+                }
+            )
         try:
             portal = request.build_absolute_uri(actor.get_absolute_url())
         except NoReverseMatch:  # the portal's URLs may be absent in a stripped-down deployment
             portal = ""
-        return {**place_item(row), "description": actor.description, "description_en": actor.description_en,
-                "website": actor.website, "portal_url": portal, "relations": relations}
+        return {
+            **place_item(row),
+            "description": actor.description,
+            "description_en": actor.description_en,
+            "website": actor.website,
+            "portal_url": portal,
+            "relations": relations,
+        }
 
     return cached_response(request, build)

@@ -10,8 +10,18 @@ from django.urls import reverse
 
 from weltnetz.register.models import Actor, Relation
 
-PLACE_FIELDS = ("id", "slug", "kind", "name", "name_en", "country_code", "subdivision_code", "continent",
-                "latitude", "longitude")
+PLACE_FIELDS = (
+    "id",
+    "slug",
+    "kind",
+    "name",
+    "name_en",
+    "country_code",
+    "subdivision_code",
+    "continent",
+    "latitude",
+    "longitude",
+)
 RELATION_FIELDS = ("id", "kind", "title", "country_code", "since", "since_note", "status", "category")
 
 
@@ -23,9 +33,16 @@ def place_ref(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """The short form of a place from a values() row (fields optionally under `prefix`)."""
     g = lambda f: row[prefix + f]  # noqa: E731
     return {
-        "id": g("id"), "slug": g("slug"), "kind": g("kind"), "name": g("name"), "name_en": g("name_en"),
-        "country": g("country_code"), "subdivision": g("subdivision_code"), "continent": g("continent"),
-        "latitude": g("latitude"), "longitude": g("longitude"),
+        "id": g("id"),
+        "slug": g("slug"),
+        "kind": g("kind"),
+        "name": g("name"),
+        "name_en": g("name_en"),
+        "country": g("country_code"),
+        "subdivision": g("subdivision_code"),
+        "continent": g("continent"),
+        "latitude": g("latitude"),
+        "longitude": g("longitude"),
     }
 
 
@@ -52,8 +69,9 @@ def topics_by_relation(ids: list[int] | QuerySet) -> dict[int, list[str]]:
     return out
 
 
-def relation_items(rows: list[dict[str, Any]], with_as_of: bool = False,
-                   topics: dict[int, list[str]] | None = None) -> list[dict[str, Any]]:
+def relation_items(
+    rows: list[dict[str, Any]], with_as_of: bool = False, topics: dict[int, list[str]] | None = None
+) -> list[dict[str, Any]]:
     """Relation list items from relation_values() rows."""
     if topics is None:
         topics = topics_by_relation([r["id"] for r in rows])
@@ -61,9 +79,17 @@ def relation_items(rows: list[dict[str, Any]], with_as_of: bool = False,
     items = []
     for r in rows:
         item = {
-            "id": r["id"], "url": f"{base}/{r['id']}", "kind": r["kind"], "title": r["title"],
-            "home": place_ref(r, "home__"), "partner": place_ref(r, "partner__"), "country": r["country_code"],
-            "since": r["since"], "since_note": r["since_note"], "status": r["status"], "category": r["category"],
+            "id": r["id"],
+            "url": f"{base}/{r['id']}",
+            "kind": r["kind"],
+            "title": r["title"],
+            "home": place_ref(r, "home__"),
+            "partner": place_ref(r, "partner__"),
+            "country": r["country_code"],
+            "since": r["since"],
+            "since_note": r["since_note"],
+            "status": r["status"],
+            "category": r["category"],
             "topics": topics.get(r["id"], []),
         }
         if with_as_of:
@@ -75,8 +101,14 @@ def relation_items(rows: list[dict[str, Any]], with_as_of: bool = False,
 def source_ref(source: Any) -> dict[str, Any] | None:
     if source is None:
         return None
-    return {"id": source.id, "title": source.title, "kind": source.kind, "publisher": source.publisher,
-            "url": source.url, "published_on": source.published_on}
+    return {
+        "id": source.id,
+        "title": source.title,
+        "kind": source.kind,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published_on": source.published_on,
+    }
 
 
 def cited(c: Any) -> dict[str, Any]:

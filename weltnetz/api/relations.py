@@ -41,9 +41,11 @@ def get_relation(request: HttpRequest, relation_id: int = Path(..., ge=1, le=f.M
 
     def build() -> dict:
         rel = (
-            Relation.objects.public().select_related("home", "partner")
+            Relation.objects.public()
+            .select_related("home", "partner")
             .prefetch_related("topics", "status_changes__source", "citations__source", "agreements")
-            .filter(pk=relation_id).first()
+            .filter(pk=relation_id)
+            .first()
         )
         if rel is None:
             raise ApiError("relation_id", f"no published relation with id {relation_id}", status=404)
@@ -51,16 +53,24 @@ def get_relation(request: HttpRequest, relation_id: int = Path(..., ge=1, le=f.M
         item = relation_items([row], topics={rel.pk: sorted(t.slug for t in rel.topics.all())})[0]
         item["home"], item["partner"] = place_ref_of(rel.home), place_ref_of(rel.partner)
         return {
-            **item, "note": rel.note, "note_en": rel.note_en,
+            **item,
+            "note": rel.note,
+            "note_en": rel.note_en,
             "status_history": [
-                {"status": c.status, "date": c.date, "precision": c.precision, "note": c.note,
-                 "sources": [cited(c)] if c.source_id or c.passage else []}
+                {
+                    "status": c.status,
+                    "date": c.date,
+                    "precision": c.precision,
+                    "note": c.note,
+                    "sources": [cited(c)] if c.source_id or c.passage else [],
+                }
                 for c in rel.history()
             ],
             "sources": [{"field": c.field, **cited(c)} for c in rel.citations.all()],
             "agreements": [
                 {"id": a.id, "title": a.title, "kind": a.kind, "date": a.date, "url": f"{f_agreements()}/{a.id}"}
-                for a in rel.agreements.all() if a.live
+                for a in rel.agreements.all()
+                if a.live
             ],
         }
 

@@ -23,8 +23,13 @@ def _topics():
 
 
 def topic_item(t: Topic) -> dict:
-    return {"slug": t.slug, "name": t.name, "name_en": t.name_en, "url": f"{api_url('topic_list')}/{t.slug}",
-            "relations": t.n}
+    return {
+        "slug": t.slug,
+        "name": t.name,
+        "name_en": t.name_en,
+        "url": f"{api_url('topic_list')}/{t.slug}",
+        "relations": t.n,
+    }
 
 
 @router.get("", response={200: TopicPage, **ERRORS}, url_name="topic_list")

@@ -11,7 +11,7 @@ api = NinjaAPI(
     description=(
         "The register of international relations as open data: relations with their status history and sources, "
         "places, agreements, news, topics and anniversaries; CSV, GeoJSON and JSON-LD exports. "
-        "Errors answer {\"errors\": [{\"field\", \"reason\"}]}. Every answer carries an ETag."
+        'Errors answer {"errors": [{"field", "reason"}]}. Every answer carries an ETag.'
     ),
     urls_namespace="api-1",
     docs_url="/docs",

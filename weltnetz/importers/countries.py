@@ -36,8 +36,9 @@ def _aliases() -> dict[str, Country]:
 @cache
 def _continents() -> dict[str, str]:
     raw = json.loads((DATA_DIR / "continents.json").read_text(encoding="utf-8"))
-    return {code: continent for continent, codes in raw.items() if not continent.startswith("_")
-            for code in codes.split()}
+    return {
+        code: continent for continent, codes in raw.items() if not continent.startswith("_") for code in codes.split()
+    }
 
 
 def continent_of(code: str) -> str:

@@ -46,8 +46,13 @@ fold = lru_cache(maxsize=200_000)(_fold)  # the same names recur on many rows
 CATEGORIES = {
     fold(word): value
     for value, words in {
-        TwinningCategory.PARTNERSHIP: ["Partnerschaft", "Städtepartnerschaft", "partnership", "twinning",
-                                       "sister city"],
+        TwinningCategory.PARTNERSHIP: [
+            "Partnerschaft",
+            "Städtepartnerschaft",
+            "partnership",
+            "twinning",
+            "sister city",
+        ],
         TwinningCategory.FRIENDSHIP: ["Freundschaft", "Freundschaftsvertrag", "friendship"],
         TwinningCategory.CONTACT: ["Kontakt", "contact"],
         TwinningCategory.PROJECT: ["Projektpartnerschaft", "project", "project partnership"],
@@ -93,9 +98,7 @@ def parse_mapping(text: str) -> dict[str, str]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         ours, _, theirs = part.partition("=")
         if ours.strip() not in mapping or not theirs.strip():
-            raise ImportFailed(
-                f"column mapping '{part}': expected FIELD=COLUMN with FIELD one of {', '.join(mapping)}"
-            )
+            raise ImportFailed(f"column mapping '{part}': expected FIELD=COLUMN with FIELD one of {', '.join(mapping)}")
         mapping[ours.strip()] = theirs.strip()
     return mapping
 
@@ -152,7 +155,11 @@ def _side(row: dict, n: str) -> Side:
 
 
 def read_pairs(
-    stream: IO[bytes], *, mapping: dict[str, str] | None = None, delimiter: str = ",", limit: int | None = None,
+    stream: IO[bytes],
+    *,
+    mapping: dict[str, str] | None = None,
+    delimiter: str = ",",
+    limit: int | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Iterator[Pair | Rejected]:
     """Stream the CSV (UTF-8, with or without byte-order mark) and yield a Pair or a Rejected per data row."""
@@ -209,8 +216,10 @@ def read_pairs(
             a, b = _side(row, "1"), _side(row, "2")
             category = CATEGORIES.get(fold(row.get("category") or ""))
             if category is None:
-                raise ValueError(f"category '{row['category'][:40]}' is not one of Partnerschaft, Freundschaft, "
-                                 "Kontakt, Projektpartnerschaft")
+                raise ValueError(
+                    f"category '{row['category'][:40]}' is not one of Partnerschaft, Freundschaft, "
+                    "Kontakt, Projektpartnerschaft"
+                )
             since_text = (row.get("since") or "").strip()
             since = int(since_text) if since_text else None
             if since is not None and not 1000 <= since <= 2100:
@@ -279,8 +288,11 @@ class PlaceIndex:
         )
         for pk, name, aliases, country, sub, lat, lon in rows.iterator(chunk_size=5000):
             base = QUALIFIED.match(name)
-            self.add(Place(name, country, sub, lat, lon, pk=pk), *(fold(a) for a in aliases or []),
-                     *([fold(base["base"])] if base else []))
+            self.add(
+                Place(name, country, sub, lat, lon, pk=pk),
+                *(fold(a) for a in aliases or []),
+                *([fold(base["base"])] if base else []),
+            )
 
     def _nearest(self, candidates: list[int], side: Side, km: float) -> int | None:
         best, best_d = None, km
@@ -305,8 +317,9 @@ class PlaceIndex:
             found = self._nearest(self.by_key.get((side.country, base_key), []), side, MERGE_KM)
         if found is None and side.lat is not None:
             gy, gx = self._cell(side.lat, side.lon)
-            near = [i for dy in (-1, 0, 1) for dx in (-1, 0, 1)
-                    for i in self.grid.get((side.country, gy + dy, gx + dx), [])]
+            near = [
+                i for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in self.grid.get((side.country, gy + dy, gx + dx), [])
+            ]
             near = [i for i in near if fuzz.ratio(key, fold(self.places[i].name)) >= FUZZY_SCORE]
             found = self._nearest(near, side, FUZZY_KM)
         if found is not None:
@@ -317,8 +330,9 @@ class PlaceIndex:
                 if key != fold(place.name):
                     self.by_key[(side.country, key)].append(found)
             return found
-        place = Place(side.name, side.country, side.subdivision, side.lat, side.lon,
-                      qualifier=fold(m["qualifier"]) if m else "")
+        place = Place(
+            side.name, side.country, side.subdivision, side.lat, side.lon, qualifier=fold(m["qualifier"]) if m else ""
+        )
         return self.add(place, *([base_key] if base_key else []))
 
     def link_parts(self) -> None:
@@ -399,8 +413,14 @@ class _Rollback(Exception):
 
 
 def import_file(
-    path: Path, *, mapping: dict[str, str] | None = None, delimiter: str = ",", limit: int | None = None,
-    dry_run: bool = False, strict: bool = False, progress: IO[str] | None = None,
+    path: Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    delimiter: str = ",",
+    limit: int | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+    progress: IO[str] | None = None,
 ) -> Summary:
     """Import twinnings from `path` in one transaction and return the summary (see the module docstring)."""
     summary = Summary(dry_run=dry_run)
@@ -443,9 +463,11 @@ def import_file(
                 progress.write("\n")
             if strict and summary.rejected:
                 first, last = summary.rejected[0], summary.rejected[-1]
-                raise ImportFailed(f"{len(summary.rejected)} row(s) rejected, nothing imported (--strict); "
-                                   f"first: line {first.line}: {first.reason}"
-                                   + (f"; last: line {last.line}: {last.reason}" if last is not first else ""))
+                raise ImportFailed(
+                    f"{len(summary.rejected)} row(s) rejected, nothing imported (--strict); "
+                    f"first: line {first.line}: {first.reason}"
+                    + (f"; last: line {last.line}: {last.reason}" if last is not first else "")
+                )
             index.link_parts()
             summary.places_merged = index.merged
             _write(path, index, preloaded, pairs, existing, summary)
@@ -483,13 +505,22 @@ def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, existing:
         sub = p.subdivision
         if p.country == "DE":
             sub = states.state_at(p.lat, p.lon) or sub
-        actors.append(Actor(
-            slug=slug, kind=ActorKind.MUNICIPALITY, name=p.name, name_key=fold(p.name)[:200], aliases=p.aliases,
-            country_code=p.country, subdivision_code=sub, continent=countries.continent_of(p.country),
-            latitude=p.lat, longitude=p.lon,
-        ))
+        actors.append(
+            Actor(
+                slug=slug,
+                kind=ActorKind.MUNICIPALITY,
+                name=p.name,
+                name_key=fold(p.name)[:200],
+                aliases=p.aliases,
+                country_code=p.country,
+                subdivision_code=sub,
+                continent=countries.continent_of(p.country),
+                latitude=p.lat,
+                longitude=p.lon,
+            )
+        )
     for start in range(0, len(actors), BATCH):
-        Actor.objects.bulk_create(actors[start:start + BATCH])
+        Actor.objects.bulk_create(actors[start : start + BATCH])
     for i, actor in zip(new_indices, actors, strict=True):
         index.places[i].pk = actor.pk
     summary.places_created = len(actors)
@@ -507,24 +538,36 @@ def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, existing:
         if (home.pk, partner.pk) in existing:
             summary.already_present += 1
             continue
-        relations.append(Relation(
-            kind=RelationKind.MUNICIPAL_PARTNERSHIP, home_id=home.pk, partner_id=partner.pk,
-            country_code=partner.country, category=category, since=since, live=True,
-        ))
+        relations.append(
+            Relation(
+                kind=RelationKind.MUNICIPAL_PARTNERSHIP,
+                home_id=home.pk,
+                partner_id=partner.pk,
+                country_code=partner.country,
+                category=category,
+                since=since,
+                live=True,
+            )
+        )
         lines.append(line)
     if not relations:
         return
     source, _ = Source.objects.get_or_create(
         sha256=_sha256(path),
-        defaults={"title": f"Städtepartnerschaften: {path.name}", "kind": Source.Kind.DATA_FILE,
-                  "file_name": path.name},
+        defaults={
+            "title": f"Städtepartnerschaften: {path.name}",
+            "kind": Source.Kind.DATA_FILE,
+            "file_name": path.name,
+        },
     )
     for start in range(0, len(relations), BATCH):
-        batch = Relation.objects.bulk_create(relations[start:start + BATCH])
-        RelationCitation.objects.bulk_create([
-            RelationCitation(relation_id=r.pk, source=source, passage=f"{path.name}, Zeile {line}")
-            for r, line in zip(batch, lines[start:start + BATCH], strict=True)
-        ])
+        batch = Relation.objects.bulk_create(relations[start : start + BATCH])
+        RelationCitation.objects.bulk_create(
+            [
+                RelationCitation(relation_id=r.pk, source=source, passage=f"{path.name}, Zeile {line}")
+                for r, line in zip(batch, lines[start : start + BATCH], strict=True)
+            ]
+        )
     summary.relations_created = len(relations)
     _reindex([a.pk for a in actors], [r.pk for r in relations])
 
@@ -537,4 +580,4 @@ def _reindex(actor_ids: list[int], relation_ids: list[int]) -> None:
         return
     for kind, ids in (("actor", actor_ids), ("relation", relation_ids)):
         for start in range(0, len(ids), BATCH):
-            search_index.update_objects(kind, ids[start:start + BATCH])
+            search_index.update_objects(kind, ids[start : start + BATCH])

@@ -79,12 +79,21 @@ class NewsPageAttachment(Orderable):
     page = ParentalKey("portal.NewsPage", on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=300)
     agreement = models.ForeignKey(
-        "register.Agreement", verbose_name=_("agreement in the register"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "register.Agreement",
+        verbose_name=_("agreement in the register"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("Leave empty to use the agreement's document."),
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the agreement's document."),
     )
 
     panels = [FieldPanel("title"), FieldPanel("agreement"), FieldPanel("document")]
@@ -137,7 +146,8 @@ class NewsPage(Page):
             ("quote", QuoteBlock(label=_("quote"))),
             ("image", CaptionedImageBlock(label=_("image"))),
         ],
-        verbose_name=_("body"), blank=True,
+        verbose_name=_("body"),
+        blank=True,
     )
     partners = ParentalManyToManyField(
         "register.Actor", verbose_name=_("partners"), blank=True, related_name="news_pages"
@@ -155,8 +165,12 @@ class NewsPage(Page):
         InlinePanel("attachments", label=_("attachments")),
         MultiFieldPanel([FieldPanel("partners"), FieldPanel("topics")], heading=_("register")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body"),
-                     index.FilterField("date")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
     parent_page_types = ["portal.NewsIndexPage"]
     subpage_types: list[str] = []
 
@@ -188,9 +202,11 @@ class NewsPage(Page):
         if not partner_ids and not topic_ids:
             return NewsPage.objects.none()
         return (
-            NewsPage.objects.live().exclude(pk=self.pk)
+            NewsPage.objects.live()
+            .exclude(pk=self.pk)
             .filter(models.Q(partners__in=partner_ids) | models.Q(topics__in=topic_ids))
-            .distinct().order_by("-date", "-pk")[:limit]
+            .distinct()
+            .order_by("-date", "-pk")[:limit]
         )
 
     def get_context(self, request, *args, **kwargs):

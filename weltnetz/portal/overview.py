@@ -10,8 +10,15 @@ from weltnetz.register.models import Actor, Relation, home_region
 from weltnetz.register.vocab import Continent, RelationKind
 
 # Continents in the order the overview lists them (the home continent first).
-CONTINENT_ORDER = [Continent.EUROPE, Continent.ASIA, Continent.AFRICA, Continent.NORTH_AMERICA,
-                   Continent.SOUTH_AMERICA, Continent.OCEANIA, Continent.ANTARCTICA]
+CONTINENT_ORDER = [
+    Continent.EUROPE,
+    Continent.ASIA,
+    Continent.AFRICA,
+    Continent.NORTH_AMERICA,
+    Continent.SOUTH_AMERICA,
+    Continent.OCEANIA,
+    Continent.ANTARCTICA,
+]
 
 
 @dataclass
@@ -49,8 +56,10 @@ def home_relations():
     # Bodies inside the home region (the Black Forest national park) keep relations of their own; the
     # overview shows them too. Town twinnings are left to the twinning pages: there are thousands.
     inside = Q(home__subdivision_code=home.subdivision_code) & ~Q(kind=RelationKind.MUNICIPAL_PARTNERSHIP)
-    relations = Relation.objects.public().filter(Q(home=home) | inside) if home.subdivision_code else (
-        Relation.objects.public().filter(home=home)
+    relations = (
+        Relation.objects.public().filter(Q(home=home) | inside)
+        if home.subdivision_code
+        else (Relation.objects.public().filter(home=home))
     )
     return home, relations.for_display().prefetch_related("partner__parent")
 

@@ -27,15 +27,18 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A partner's page: relations with status history and sources, agreements, topics, news, anniversaries."""
     actor = get_object_or_404(Actor.objects.select_related("parent"), slug=slug)
     relations = list(
-        Relation.objects.public().filter(Q(partner=actor) | Q(home=actor))
-        .select_related("home", "partner").prefetch_related(
+        Relation.objects.public()
+        .filter(Q(partner=actor) | Q(home=actor))
+        .select_related("home", "partner")
+        .prefetch_related(
             "topics",
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("source")),
             Prefetch("citations", queryset=RelationCitation.objects.select_related("source")),
         )
     )
     agreements = list(
-        Agreement.objects.public().involving(actor)
+        Agreement.objects.public()
+        .involving(actor)
         .select_related("place", "partner", "document")
         .prefetch_related("signatories__roles__affiliation", "topics", "citations__source")
     )
@@ -43,21 +46,26 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topics.update({t.pk: t for a in agreements for t in a.topics.all()})
     anniversaries = [(r, *r.next_anniversary()) for r in relations if r.next_anniversary()]
     news = NewsPage.objects.live().filter(partners=actor).order_by("-date")[:10]
-    return render(request, "portal/partner_detail.html", {
-        "actor": actor,
-        "country": country_name(actor.country_code),
-        "relations": relations,
-        "agreements": agreements,
-        "topics": sorted(topics.values(), key=lambda t: t.label.casefold()),
-        "anniversaries": sorted(anniversaries, key=lambda a: a[1]),
-        "news": news,
-    })
+    return render(
+        request,
+        "portal/partner_detail.html",
+        {
+            "actor": actor,
+            "country": country_name(actor.country_code),
+            "relations": relations,
+            "agreements": agreements,
+            "topics": sorted(topics.values(), key=lambda t: t.label.casefold()),
+            "anniversaries": sorted(anniversaries, key=lambda a: a[1]),
+            "news": news,
+        },
+    )
 
 
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An agreement's register entry: date, place, signatories, fields, document and sources."""
     agreement = get_object_or_404(
-        Agreement.objects.public().select_related("place", "partner", "document", "relation")
+        Agreement.objects.public()
+        .select_related("place", "partner", "document", "relation")
         .prefetch_related("signatories__roles__affiliation", "topics", "citations__source"),
         pk=pk,
     )
@@ -71,15 +79,26 @@ def _markers(relations) -> list[dict]:
         partner = r.partner
         if not partner.has_coordinates:
             continue
-        marker = markers.setdefault(partner.pk, {
-            "name": partner.label, "url": partner.get_absolute_url(), "lat": partner.latitude,
-            "lon": partner.longitude, "country": country_name(partner.country_code), "kind": r.kind,
-            "relations": [],
-        })
-        marker["relations"].append({
-            "kind": str(r.get_kind_display()), "title": r.title, "since": r.since,
-            "status": str(r.get_status_display()) if r.status else "",
-        })
+        marker = markers.setdefault(
+            partner.pk,
+            {
+                "name": partner.label,
+                "url": partner.get_absolute_url(),
+                "lat": partner.latitude,
+                "lon": partner.longitude,
+                "country": country_name(partner.country_code),
+                "kind": r.kind,
+                "relations": [],
+            },
+        )
+        marker["relations"].append(
+            {
+                "kind": str(r.get_kind_display()),
+                "title": r.title,
+                "since": r.since,
+                "status": str(r.get_status_display()) if r.status else "",
+            }
+        )
     return list(markers.values())
 
 
@@ -101,10 +120,14 @@ def timeline(request: HttpRequest) -> HttpResponse:
             years.setdefault(r.since, []).append(r)
         elif r.since_note:
             undated.append(r)
-    return render(request, "portal/timeline.html", {
-        "years": sorted(years.items()),
-        "undated": undated,
-    })
+    return render(
+        request,
+        "portal/timeline.html",
+        {
+            "years": sorted(years.items()),
+            "undated": undated,
+        },
+    )
 
 
 def relation_list(request: HttpRequest) -> HttpResponse:
@@ -117,15 +140,22 @@ def relation_list(request: HttpRequest) -> HttpResponse:
         relations = relations.none()
     elif form.is_bound:
         relations = form.filter(relations)
-    relations = relations.select_related("home", "partner").prefetch_related("topics").order_by(
-        "partner__name", "kind", "pk"
+    relations = (
+        relations.select_related("home", "partner").prefetch_related("topics").order_by("partner__name", "kind", "pk")
     )
     page = Paginator(relations, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "portal/relation_list.html", {
-        "form": form, "page_obj": page, "query": query.urlencode(),
-    }, status=status)
+    return render(
+        request,
+        "portal/relation_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query.urlencode(),
+        },
+        status=status,
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -142,8 +172,16 @@ def search(request: HttpRequest) -> HttpResponse:
         except ValueError:
             page_number = 1
         results = run_search(q, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE)
-    return render(request, "portal/search.html", {
-        "q": q, "results": results, "available": available, "page_number": page_number,
-        "has_next": bool(results) and results.total > page_number * PER_PAGE,
-        "next_page": page_number + 1, "previous_page": page_number - 1,
-    })
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "q": q,
+            "results": results,
+            "available": available,
+            "page_number": page_number,
+            "has_next": bool(results) and results.total > page_number * PER_PAGE,
+            "next_page": page_number + 1,
+            "previous_page": page_number - 1,
+        },
+    )

@@ -27,10 +27,22 @@ from .countries import country_name
 
 PER_PAGE = 50
 STATE_NAMES = {
-    "DE-BW": "Baden-Württemberg", "DE-BY": "Bayern", "DE-BE": "Berlin", "DE-BB": "Brandenburg", "DE-HB": "Bremen",
-    "DE-HH": "Hamburg", "DE-HE": "Hessen", "DE-MV": "Mecklenburg-Vorpommern", "DE-NI": "Niedersachsen",
-    "DE-NW": "Nordrhein-Westfalen", "DE-RP": "Rheinland-Pfalz", "DE-SL": "Saarland", "DE-SN": "Sachsen",
-    "DE-ST": "Sachsen-Anhalt", "DE-SH": "Schleswig-Holstein", "DE-TH": "Thüringen",
+    "DE-BW": "Baden-Württemberg",
+    "DE-BY": "Bayern",
+    "DE-BE": "Berlin",
+    "DE-BB": "Brandenburg",
+    "DE-HB": "Bremen",
+    "DE-HH": "Hamburg",
+    "DE-HE": "Hessen",
+    "DE-MV": "Mecklenburg-Vorpommern",
+    "DE-NI": "Niedersachsen",
+    "DE-NW": "Nordrhein-Westfalen",
+    "DE-RP": "Rheinland-Pfalz",
+    "DE-SL": "Saarland",
+    "DE-SN": "Sachsen",
+    "DE-ST": "Sachsen-Anhalt",
+    "DE-SH": "Schleswig-Holstein",
+    "DE-TH": "Thüringen",
 }
 
 
@@ -49,8 +61,10 @@ def twinnings() -> Relation:
 
 def _filters(request: HttpRequest) -> tuple[dict[str, str], list[str]]:
     """The list's filters from the query string; unknown values are reported, not guessed."""
-    params = {k: "".join(ch for ch in request.GET.get(k, "") if ch >= " ").strip()[:100]  # no NUL for PostgreSQL
-              for k in ("q", "country", "state", "continent", "category")}
+    params = {
+        k: "".join(ch for ch in request.GET.get(k, "") if ch >= " ").strip()[:100]  # no NUL for PostgreSQL
+        for k in ("q", "country", "state", "continent", "category")
+    }
     errors = []
     if params["country"] and not (len(params["country"]) == 2 and params["country"].isalpha()):
         errors.append(_("Country: expected a two-letter ISO code."))
@@ -106,7 +120,8 @@ def _facets(qs, params: dict[str, str], key: str) -> dict:
         continents = _other_side(qs, "continent", params)
         states = _counts(qs.filter(home__country_code="DE").facet_counts("home__subdivision_code"))
         facets = {  # counts only: the labels depend on the visitor's language and are added per request
-            "country": _other_side(qs, "country_code", params).most_common(30), "state": states.most_common(),
+            "country": _other_side(qs, "country_code", params).most_common(30),
+            "state": states.most_common(),
             "continent": [(c, n) for c, n in continents.most_common() if c in Continent.values],
         }
         cache.set(key, facets, 600)
@@ -134,19 +149,41 @@ def twinning_list(request: HttpRequest) -> HttpResponse:
         return "?" + q.urlencode() if q else "?"
 
     facet_links = {
-        name: [{"code": c, "label": label(c), "count": n, "url": link(**{name: c}), "active": params[name] == c}
-               for c, n in facets.get(name, [])]
-        for name, label in (("country", country_name), ("state", lambda c: STATE_NAMES.get(c, c)),
-                            ("continent", lambda c: str(Continent(c).label)))
+        name: [
+            {"code": c, "label": label(c), "count": n, "url": link(**{name: c}), "active": params[name] == c}
+            for c, n in facets.get(name, [])
+        ]
+        for name, label in (
+            ("country", country_name),
+            ("state", lambda c: STATE_NAMES.get(c, c)),
+            ("continent", lambda c: str(Continent(c).label)),
+        )
     }
-    labels = {"q": _("Town"), "country": _("Country"), "state": _("State"), "continent": _("Continent"),
-              "category": _("Category")}
-    active = [{"label": f"{labels[name]}: {params[name]}", "url": link(**{name: ""})}
-              for name in labels if params[name]]
-    return render(request, "portal/twinnings/list.html", {
-        "params": params, "errors": errors, "page_obj": page, "query": query.urlencode(), "facets": facet_links,
-        "active": active, "categories": TwinningCategory.choices, "states": sorted(STATE_NAMES.items()),
-    }, status=400 if errors else 200)
+    labels = {
+        "q": _("Town"),
+        "country": _("Country"),
+        "state": _("State"),
+        "continent": _("Continent"),
+        "category": _("Category"),
+    }
+    active = [
+        {"label": f"{labels[name]}: {params[name]}", "url": link(**{name: ""})} for name in labels if params[name]
+    ]
+    return render(
+        request,
+        "portal/twinnings/list.html",
+        {
+            "params": params,
+            "errors": errors,
+            "page_obj": page,
+            "query": query.urlencode(),
+            "facets": facet_links,
+            "active": active,
+            "categories": TwinningCategory.choices,
+            "states": sorted(STATE_NAMES.items()),
+        },
+        status=400 if errors else 200,
+    )
 
 
 def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -157,13 +194,23 @@ def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
     twins.sort(key=lambda pair: (pair[1].country_code, pair[1].name_key))
     points = {
         "town": [town.latitude, town.longitude, town.label] if town.has_coordinates else None,
-        "twins": [[t.latitude, t.longitude, t.label, reverse("portal:town", args=[t.slug])]
-                  for _r, t in twins if t.has_coordinates],
+        "twins": [
+            [t.latitude, t.longitude, t.label, reverse("portal:town", args=[t.slug])]
+            for _r, t in twins
+            if t.has_coordinates
+        ],
     }
-    return render(request, "portal/twinnings/town.html", {
-        "town": town, "twins": twins, "points": points, "parts": town.parts.order_by("name"),
-        "state_name": STATE_NAMES.get(town.subdivision_code, ""),
-    })
+    return render(
+        request,
+        "portal/twinnings/town.html",
+        {
+            "town": town,
+            "twins": twins,
+            "points": points,
+            "parts": town.parts.order_by("name"),
+            "state_name": STATE_NAMES.get(town.subdivision_code, ""),
+        },
+    )
 
 
 INITIAL_ZOOM = 2
@@ -193,11 +240,17 @@ def _initial_clusters() -> list:
 
 def twinning_map(request: HttpRequest) -> HttpResponse:
     """The map of all twinned towns, clustered in the browser; a town's twins are drawn as lines on selection."""
-    return render(request, "portal/twinnings/map.html", {
-        "count": len(_points()), "points_url": reverse("portal:twinnings_points"),
-        "town_url": reverse("portal:town", args=["SLUG"]), "initial": _initial_clusters(),
-        "initial_zoom": INITIAL_ZOOM,
-    })
+    return render(
+        request,
+        "portal/twinnings/map.html",
+        {
+            "count": len(_points()),
+            "points_url": reverse("portal:twinnings_points"),
+            "town_url": reverse("portal:town", args=["SLUG"]),
+            "initial": _initial_clusters(),
+            "initial_zoom": INITIAL_ZOOM,
+        },
+    )
 
 
 def _points() -> list:
@@ -206,11 +259,17 @@ def _points() -> list:
     if points is None:
         rows = twinnings().values_list("home_id", "partner_id")
         ids = {i for pair in rows.iterator(chunk_size=5000) for i in pair}
-        points = [
-            [pk, round(lat, 4), round(lon, 4)]
-            for pk, lat, lon in Actor.objects.filter(pk__in=ids, latitude__isnull=False, longitude__isnull=False)
-            .order_by("pk").values_list("pk", "latitude", "longitude").iterator(chunk_size=5000)
-        ] if len(ids) < 500_000 else []
+        points = (
+            [
+                [pk, round(lat, 4), round(lon, 4)]
+                for pk, lat, lon in Actor.objects.filter(pk__in=ids, latitude__isnull=False, longitude__isnull=False)
+                .order_by("pk")
+                .values_list("pk", "latitude", "longitude")
+                .iterator(chunk_size=5000)
+            ]
+            if len(ids) < 500_000
+            else []
+        )
         cache.set(key, points, 3600)
     return points
 

@@ -23,13 +23,22 @@ class ActorViewSet(SnippetViewSet):
     search_fields = ["name", "name_en", "slug", "country_code"]
     search_backend_name = None
     panels = [
-        MultiFieldPanel([FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]), FieldPanel("aliases"),
-                         FieldPanel("slug")], heading=_("Names")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]), FieldPanel("aliases"), FieldPanel("slug")],
+            heading=_("Names"),
+        ),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("parent"), FieldPanel("is_home")]),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("country_code"), FieldPanel("subdivision_code"),
-                                        FieldPanel("continent")]),
-                         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])], heading=_("Place")),
-        FieldPanel("description"), FieldPanel("description_en"), FieldPanel("website"), FieldPanel("wikidata_id"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country_code"), FieldPanel("subdivision_code"), FieldPanel("continent")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Place"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("description_en"),
+        FieldPanel("website"),
+        FieldPanel("wikidata_id"),
     ]
 
 
@@ -47,12 +56,21 @@ class RelationViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("since"), FieldPanel("since_note"), FieldPanel("country_code")]),
         FieldPanel("topics"),
-        FieldPanel("note"), FieldPanel("note_en"),
-        InlinePanel("status_changes", heading=_("Status history"), label=_("status change"), panels=[
-            FieldRowPanel([FieldPanel("status"), FieldPanel("date"), FieldPanel("precision")]),
-            FieldPanel("note"), *CITATION_PANELS]),
-        InlinePanel("citations", heading=_("Sources"), label=_("source"), panels=[
-            FieldPanel("field"), *CITATION_PANELS]),
+        FieldPanel("note"),
+        FieldPanel("note_en"),
+        InlinePanel(
+            "status_changes",
+            heading=_("Status history"),
+            label=_("status change"),
+            panels=[
+                FieldRowPanel([FieldPanel("status"), FieldPanel("date"), FieldPanel("precision")]),
+                FieldPanel("note"),
+                *CITATION_PANELS,
+            ],
+        ),
+        InlinePanel(
+            "citations", heading=_("Sources"), label=_("source"), panels=[FieldPanel("field"), *CITATION_PANELS]
+        ),
         PublishingPanel(),
     ]
 
@@ -66,11 +84,14 @@ class AgreementViewSet(SnippetViewSet):
     search_fields = ["title", "title_en", "summary", "partner__name"]
     search_backend_name = None
     panels = [
-        FieldPanel("title"), FieldPanel("title_en"),
+        FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("date_precision")]),
         FieldRowPanel([FieldPanel("partner"), FieldPanel("place"), FieldPanel("relation")]),
-        FieldPanel("signatories"), FieldPanel("topics"),
-        FieldPanel("summary"), FieldPanel("summary_en"),
+        FieldPanel("signatories"),
+        FieldPanel("topics"),
+        FieldPanel("summary"),
+        FieldPanel("summary_en"),
         FieldRowPanel([FieldPanel("document"), FieldPanel("document_url")]),
         InlinePanel("citations", heading=_("Sources"), label=_("source"), panels=CITATION_PANELS),
         PublishingPanel(),
@@ -111,7 +132,9 @@ class SourceViewSet(SnippetViewSet):
     search_fields = ["title", "publisher", "url"]
     search_backend_name = None
     panels = [
-        FieldPanel("title"), FieldRowPanel([FieldPanel("kind"), FieldPanel("publisher")]), FieldPanel("url"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("publisher")]),
+        FieldPanel("url"),
         FieldRowPanel([FieldPanel("published_on"), FieldPanel("retrieved_on"), FieldPanel("file_name")]),
         FieldPanel("text"),
     ]
@@ -128,8 +151,7 @@ class TopicViewSet(SnippetViewSet):
 
 
 class RegisterViewSetGroup(SnippetViewSetGroup):
-    items = (ActorViewSet, RelationViewSet, AgreementViewSet, PersonViewSet, RoleViewSet, SourceViewSet,
-             TopicViewSet)
+    items = (ActorViewSet, RelationViewSet, AgreementViewSet, PersonViewSet, RoleViewSet, SourceViewSet, TopicViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Register")
     menu_name = "register"

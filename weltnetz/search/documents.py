@@ -71,13 +71,17 @@ def _actor_names(actor: Actor, language: str) -> str:
 def actor_entry(actor: Actor) -> SearchEntry:
     """A partner or place: its names, other spellings, kind, country and description."""
     return SearchEntry(
-        kind=Kind.ACTOR, object_id=actor.pk, title=actor.name, title_en=actor.name_en,
-        body=_join(_label(Actor, "kind", actor.kind, "de"), country_name(actor.country_code, "de"),
-                   actor.description),
-        body_en=_join(_label(Actor, "kind", actor.kind, "en"), country_name(actor.country_code, "en"),
-                      actor.description_en),
+        kind=Kind.ACTOR,
+        object_id=actor.pk,
+        title=actor.name,
+        title_en=actor.name_en,
+        body=_join(_label(Actor, "kind", actor.kind, "de"), country_name(actor.country_code, "de"), actor.description),
+        body_en=_join(
+            _label(Actor, "kind", actor.kind, "en"), country_name(actor.country_code, "en"), actor.description_en
+        ),
         keywords=_join(*actor.aliases, *variants(_join(actor.name, *actor.aliases))),
-        url=_partner_url(actor), weight=WEIGHTS[Kind.ACTOR],
+        url=_partner_url(actor),
+        weight=WEIGHTS[Kind.ACTOR],
     )
 
 
@@ -93,20 +97,28 @@ def relation_entry(relation: Relation) -> SearchEntry | None:
             _label(Relation, "kind", relation.kind, language),
             _label(Relation, "category", relation.category, language),
             _label(Relation, "status", relation.status, language),
-            relation.since, relation.since_note if language == "de" else "",
-            _actor_names(home, language), _actor_names(partner, language),
+            relation.since,
+            relation.since_note if language == "de" else "",
+            _actor_names(home, language),
+            _actor_names(partner, language),
             *(t.name if language == "de" else t.name_en for t in topics),
             relation.note if language == "de" else relation.note_en,
         )
 
     return SearchEntry(
-        kind=Kind.RELATION, object_id=relation.pk,
+        kind=Kind.RELATION,
+        object_id=relation.pk,
         title=relation.title or f"{home.name} – {partner.name}",
         title_en=relation.title or f"{home.name_en or home.name} – {partner.name_en or partner.name}",
-        body=text("de"), body_en=text("en"),
-        keywords=_join(SYNONYMS.get(relation.kind, ""), *partner.aliases,
-                       *variants(_join(home.name, partner.name, *partner.aliases, relation.title))),
-        url=_partner_url(partner), weight=WEIGHTS[Kind.RELATION],
+        body=text("de"),
+        body_en=text("en"),
+        keywords=_join(
+            SYNONYMS.get(relation.kind, ""),
+            *partner.aliases,
+            *variants(_join(home.name, partner.name, *partner.aliases, relation.title)),
+        ),
+        url=_partner_url(partner),
+        weight=WEIGHTS[Kind.RELATION],
     )
 
 
@@ -120,17 +132,25 @@ def agreement_entry(agreement: Agreement) -> SearchEntry | None:
 
     def text(language: str) -> str:
         return _join(
-            _label(Agreement, "kind", agreement.kind, language), agreement.date.year if agreement.date else "",
-            _actor_names(partner, language), agreement.place.name if agreement.place else "", *people,
+            _label(Agreement, "kind", agreement.kind, language),
+            agreement.date.year if agreement.date else "",
+            _actor_names(partner, language),
+            agreement.place.name if agreement.place else "",
+            *people,
             *(t.name if language == "de" else t.name_en for t in topics),
             agreement.summary if language == "de" else agreement.summary_en,
         )
 
     return SearchEntry(
-        kind=Kind.AGREEMENT, object_id=agreement.pk, title=agreement.title, title_en=agreement.title_en,
-        body=text("de"), body_en=text("en"),
+        kind=Kind.AGREEMENT,
+        object_id=agreement.pk,
+        title=agreement.title,
+        title_en=agreement.title_en,
+        body=text("de"),
+        body_en=text("en"),
         keywords=_join(*variants(_join(agreement.title, partner.name, *people))),
-        url=_partner_url(partner), weight=WEIGHTS[Kind.AGREEMENT],
+        url=_partner_url(partner),
+        weight=WEIGHTS[Kind.AGREEMENT],
     )
 
 
@@ -157,10 +177,13 @@ def news_entry(page) -> SearchEntry | None:
     with override("de"):
         url = page.get_url() or page.url_path
     return SearchEntry(
-        kind=Kind.NEWS, object_id=page.pk, title=page.title,
+        kind=Kind.NEWS,
+        object_id=page.pk,
+        title=page.title,
         body=_join(getattr(page, "kicker", ""), getattr(page, "lead", ""), stream_text(getattr(page, "body", None))),
         keywords=_join(*(a.name for a in partners), *variants(_join(page.title, *(a.name for a in partners)))),
-        url=url, weight=WEIGHTS[Kind.NEWS],
+        url=url,
+        weight=WEIGHTS[Kind.NEWS],
     )
 
 
@@ -181,20 +204,43 @@ def queryset(kind: str) -> QuerySet | None:
     if kind == Kind.ACTOR:
         return Actor.objects.only(*ACTOR_FIELDS, "kind", "description", "description_en").order_by("pk")
     if kind == Kind.RELATION:
-        return Relation.objects.filter(live=True).select_related("home", "partner").only(
-            "kind", "category", "status", "since", "since_note", "title", "note", "note_en", "live",
-            *(f"home__{f}" for f in ACTOR_FIELDS), *(f"partner__{f}" for f in ACTOR_FIELDS),
-        ).prefetch_related("topics").order_by("pk")
+        return (
+            Relation.objects.filter(live=True)
+            .select_related("home", "partner")
+            .only(
+                "kind",
+                "category",
+                "status",
+                "since",
+                "since_note",
+                "title",
+                "note",
+                "note_en",
+                "live",
+                *(f"home__{f}" for f in ACTOR_FIELDS),
+                *(f"partner__{f}" for f in ACTOR_FIELDS),
+            )
+            .prefetch_related("topics")
+            .order_by("pk")
+        )
     if kind == Kind.AGREEMENT:
-        return Agreement.objects.filter(live=True).select_related("partner", "place").prefetch_related(
-            "signatories", "topics").order_by("pk")
+        return (
+            Agreement.objects.filter(live=True)
+            .select_related("partner", "place")
+            .prefetch_related("signatories", "topics")
+            .order_by("pk")
+        )
     if kind == Kind.NEWS and (model := news_model()) is not None:
         return model.objects.live().order_by("pk")
     return None
 
 
-BUILDERS = {Kind.ACTOR: actor_entry, Kind.RELATION: relation_entry, Kind.AGREEMENT: agreement_entry,
-            Kind.NEWS: news_entry}
+BUILDERS = {
+    Kind.ACTOR: actor_entry,
+    Kind.RELATION: relation_entry,
+    Kind.AGREEMENT: agreement_entry,
+    Kind.NEWS: news_entry,
+}
 
 
 def entries(kind: str, objects: Iterable) -> Iterator[SearchEntry]:

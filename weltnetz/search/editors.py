@@ -37,12 +37,14 @@ def grant_register_permissions(sender=None, using: str = DEFAULT_DB_ALIAS, apps=
         for action in ACTIONS + EXTRA_ACTIONS.get(model_name, []):
             codename = get_permission_codename(action, model._meta)
             perm, _ = Permission.objects.using(using).get_or_create(
-                content_type=ct, codename=codename,
+                content_type=ct,
+                codename=codename,
                 defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
             )
             wanted.append(perm)
-    access = Permission.objects.using(using).filter(
-        content_type__app_label="wagtailadmin", codename="access_admin").first()
+    access = (
+        Permission.objects.using(using).filter(content_type__app_label="wagtailadmin", codename="access_admin").first()
+    )
     if access is not None:
         wanted.append(access)
     group.permissions.add(*wanted)

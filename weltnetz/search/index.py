@@ -58,8 +58,19 @@ def _fts_rows(entries: list[SearchEntry]) -> list[tuple[int, str, str]]:
     return rows
 
 
-_COLUMNS = ["kind", "object_id", "language", "title", "title_en", "body", "body_en", "keywords", "url", "weight",
-            "updated_at"]
+_COLUMNS = [
+    "kind",
+    "object_id",
+    "language",
+    "title",
+    "title_en",
+    "body",
+    "body_en",
+    "keywords",
+    "url",
+    "weight",
+    "updated_at",
+]
 
 
 def _write(entries: list[SearchEntry]) -> None:
@@ -72,8 +83,10 @@ def _write(entries: list[SearchEntry]) -> None:
     if not entries:
         return
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    rows = [[str(e.kind), e.object_id, e.language, e.title, e.title_en, e.body, e.body_en, e.keywords, e.url,
-             e.weight, now] for e in entries]
+    rows = [
+        [str(e.kind), e.object_id, e.language, e.title, e.title_en, e.body, e.body_en, e.keywords, e.url, e.weight, now]
+        for e in entries
+    ]
     columns = ", ".join(_COLUMNS)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -84,14 +97,18 @@ def _write(entries: list[SearchEntry]) -> None:
                 row.insert(0, e.pk)
             cursor.executemany(
                 f"INSERT INTO weltnetz_search_searchentry (id, {columns}) "  # noqa: S608 - our own column names
-                f"VALUES ({', '.join(['%s'] * (len(_COLUMNS) + 1))})", rows)
+                f"VALUES ({', '.join(['%s'] * (len(_COLUMNS) + 1))})",
+                rows,
+            )
             cursor.executemany(
                 "INSERT INTO weltnetz_search_fts (rowid, title, body) VALUES (%s, %s, %s)", _fts_rows(entries)
             )
         else:
             cursor.executemany(
                 f"INSERT INTO weltnetz_search_searchentry ({columns}) "  # noqa: S608 - our own column names
-                f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})", rows)
+                f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})",
+                rows,
+            )
 
 
 def _batches(iterable: Iterable, size: int) -> Iterator[list]:

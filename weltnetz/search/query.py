@@ -75,10 +75,14 @@ def _python_snippet(text: str, q: str) -> SafeString:
     """A window of the text around the first matching word, matches in <mark> (SQLite; FTS5 holds stems)."""
     wanted = set().union(*query_stems(q)) if q else set()
     tokens = re.findall(r"\w+|\W+", text)
-    hits = {i for i, t in enumerate(tokens) if t[:1].isalnum() and (
-        stem(t.casefold(), "de") in wanted or stem(t.casefold(), "en") in wanted or fold(t) in wanted)}
+    hits = {
+        i
+        for i, t in enumerate(tokens)
+        if t[:1].isalnum()
+        and (stem(t.casefold(), "de") in wanted or stem(t.casefold(), "en") in wanted or fold(t) in wanted)
+    }
     start = max(0, (min(hits) if hits else 0) - 10)
-    window = tokens[start:start + SNIPPET_WORDS * 2]
+    window = tokens[start : start + SNIPPET_WORDS * 2]
     out = "".join(f"<mark>{escape(t)}</mark>" if start + i in hits else escape(t) for i, t in enumerate(window))
     prefix = "… " if start else ""
     suffix = " …" if start + len(window) < len(tokens) else ""
@@ -111,11 +115,16 @@ def _search_sqlite(q: str, kinds: list[str], limit: int, offset: int) -> SearchR
     hits = []
     for kind, object_id, title, title_en, body, body_en, url, score in rows:
         english = language == "en" and body_en
-        hits.append(Hit(
-            kind=kind, object_id=object_id, title=(title_en if language == "en" and title_en else title),
-            url=_localise(url, language), snippet=_python_snippet(body_en if english else body, q),
-            score=float(score),
-        ))
+        hits.append(
+            Hit(
+                kind=kind,
+                object_id=object_id,
+                title=(title_en if language == "en" and title_en else title),
+                url=_localise(url, language),
+                snippet=_python_snippet(body_en if english else body, q),
+                score=float(score),
+            )
+        )
     return SearchResults(hits=hits, total=total)
 
 
@@ -142,8 +151,9 @@ def _search_postgres(q: str, kinds: list[str], limit: int, offset: int) -> Searc
         return SearchResults()
     tsquery, params = built
     language = _language()
-    config, body_col = ("english", "COALESCE(NULLIF(e.body_en, ''), e.body)") if language == "en" else (
-        "german", "e.body")
+    config, body_col = (
+        ("english", "COALESCE(NULLIF(e.body_en, ''), e.body)") if language == "en" else ("german", "e.body")
+    )
     sql = f"""
         WITH q AS (SELECT {tsquery} AS query),
         matches AS (
@@ -165,14 +175,22 @@ def _search_postgres(q: str, kinds: list[str], limit: int, offset: int) -> Searc
         rows = cursor.fetchall()
         total = rows[0][6] if rows else 0
         if not rows and offset:
-            cursor.execute(f"WITH q AS (SELECT {tsquery} AS query) SELECT count(*) FROM "  # noqa: S608
-                           "weltnetz_search_searchentry e, q WHERE numnode(q.query) > 0 AND "
-                           "e.search_vector @@ q.query AND e.kind = ANY(%s)", [*params, kinds])
+            cursor.execute(
+                f"WITH q AS (SELECT {tsquery} AS query) SELECT count(*) FROM "  # noqa: S608
+                "weltnetz_search_searchentry e, q WHERE numnode(q.query) > 0 AND "
+                "e.search_vector @@ q.query AND e.kind = ANY(%s)",
+                [*params, kinds],
+            )
             total = cursor.fetchone()[0]
     hits = [
-        Hit(kind=kind, object_id=object_id, title=(title_en if language == "en" and title_en else title),
-            url=_localise(url, language), score=float(score),
-            snippet=mark_safe(escape(headline or "").replace(_MARK_ON, "<mark>").replace(_MARK_OFF, "</mark>")))
+        Hit(
+            kind=kind,
+            object_id=object_id,
+            title=(title_en if language == "en" and title_en else title),
+            url=_localise(url, language),
+            score=float(score),
+            snippet=mark_safe(escape(headline or "").replace(_MARK_ON, "<mark>").replace(_MARK_OFF, "</mark>")),
+        )
         for kind, object_id, title, title_en, url, score, _total, headline in rows
     ]
     return SearchResults(hits=hits, total=total)
@@ -205,17 +223,21 @@ def matching_ids(q: str, kind: str) -> list[int]:
         if built is None:
             return []
         tsquery, params = built
-        sql = (f"WITH q AS (SELECT {tsquery} AS query) SELECT e.object_id FROM weltnetz_search_searchentry e, q "  # noqa: S608
-               "WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = %s "
-               "ORDER BY ts_rank(e.search_vector, q.query) DESC, e.id")
+        sql = (
+            f"WITH q AS (SELECT {tsquery} AS query) SELECT e.object_id FROM weltnetz_search_searchentry e, q "  # noqa: S608
+            "WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = %s "
+            "ORDER BY ts_rank(e.search_vector, q.query) DESC, e.id"
+        )
         args = [*params, kind]
     else:
         expression = _fts_expression(q)
         if expression is None:
             return []
-        sql = ("SELECT e.object_id FROM weltnetz_search_fts JOIN weltnetz_search_searchentry e "
-               "ON e.id = weltnetz_search_fts.rowid WHERE weltnetz_search_fts MATCH %s AND e.kind = %s "
-               "ORDER BY bm25(weltnetz_search_fts, 10.0, 1.0), e.id")
+        sql = (
+            "SELECT e.object_id FROM weltnetz_search_fts JOIN weltnetz_search_searchentry e "
+            "ON e.id = weltnetz_search_fts.rowid WHERE weltnetz_search_fts MATCH %s AND e.kind = %s "
+            "ORDER BY bm25(weltnetz_search_fts, 10.0, 1.0), e.id"
+        )
         args = [expression, kind]
     with connection.cursor() as cursor:
         cursor.execute(sql, args)

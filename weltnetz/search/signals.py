@@ -22,8 +22,9 @@ def on_save(sender, instance, raw: bool = False, **kwargs) -> None:
     index.update_objects(kind, [instance.pk])
     if sender is Actor and not instance.is_home:
         # Relations and agreements show the partner's names.
-        index.update_objects(Kind.RELATION, Relation.objects.filter(
-            Q(partner=instance) | Q(home=instance)).values_list("pk", flat=True))
+        index.update_objects(
+            Kind.RELATION, Relation.objects.filter(Q(partner=instance) | Q(home=instance)).values_list("pk", flat=True)
+        )
         index.update_objects(Kind.AGREEMENT, Agreement.objects.filter(partner=instance).values_list("pk", flat=True))
 
 

@@ -34,7 +34,9 @@ def api_feed_links() -> SafeString:
         ("application/rss+xml", reverse("api-feeds:news_rss"), _("News (RSS)")),
         ("text/calendar", reverse("api-feeds:anniversaries_ics"), _("Anniversaries (iCalendar)")),
     ]
-    return mark_safe("\n".join(  # noqa: S308 - format_html escapes each part
-        format_html('<link rel="alternate" type="{}" href="{}" title="{}">', t, href, title)
-        for t, href, title in links
-    ))
+    return mark_safe(
+        "\n".join(  # noqa: S308 - format_html escapes each part
+            format_html('<link rel="alternate" type="{}" href="{}" title="{}">', t, href, title)
+            for t, href, title in links
+        )
+    )

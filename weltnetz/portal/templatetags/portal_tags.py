@@ -36,7 +36,7 @@ def language_url(context, language: str) -> str:
     path = request.path
     current = get_language() or settings.LANGUAGE_CODE
     if path.startswith(f"/{current}/"):
-        path = f"/{language}/" + path[len(current) + 2:]
+        path = f"/{language}/" + path[len(current) + 2 :]
     else:
         path = f"/{language}/"
     query = request.META.get("QUERY_STRING", "")

@@ -32,16 +32,27 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, help="read only the first N data rows")
         parser.add_argument("--delimiter", default=",", help="field delimiter (default ','; '\\t' for tab)")
         parser.add_argument(
-            "--columns", default="",
+            "--columns",
+            default="",
             help="column mapping for other files, e.g. 'city1=Stadt,country1=Land,city2=Partner,"
-                 "country2=Partnerland,category=Art' (fields: city1 country1 lat1 lng1 city2 country2 lat2 lng2 "
-                 "category since)",
+            "country2=Partnerland,category=Art' (fields: city1 country1 lat1 lng1 city2 country2 lat2 lng2 "
+            "category since)",
         )
         parser.add_argument("--strict", action="store_true", help="import nothing when any row is rejected")
         parser.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
 
-    def handle(self, *args, file: Path, dry_run: bool, limit: int | None, delimiter: str, columns: str,
-               strict: bool, progress: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        file: Path,
+        dry_run: bool,
+        limit: int | None,
+        delimiter: str,
+        columns: str,
+        strict: bool,
+        progress: bool,
+        **options,
+    ) -> None:
         if not file.is_file():
             raise CommandError(f"{file}: no such file")
         if limit is not None and limit < 1:
@@ -51,8 +62,13 @@ class Command(BaseCommand):
             raise CommandError("--delimiter must be one character")
         try:
             summary = import_file(
-                file, mapping=parse_mapping(columns), delimiter=delimiter, limit=limit, dry_run=dry_run,
-                strict=strict, progress=_Bar(self.stderr) if progress or sys.stderr.isatty() else None,
+                file,
+                mapping=parse_mapping(columns),
+                delimiter=delimiter,
+                limit=limit,
+                dry_run=dry_run,
+                strict=strict,
+                progress=_Bar(self.stderr) if progress or sys.stderr.isatty() else None,
             )
         except ImportFailed as exc:
             raise CommandError(f"{file.name}: {exc}. Nothing was imported.") from None

@@ -97,8 +97,9 @@ class Command(BaseCommand):
             created.append("overview")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="weltnetz")
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="weltnetz"
+            )
         elif site.root_page_id != home.pk:
             old_root = site.root_page
             site.root_page = home
@@ -110,16 +111,25 @@ class Command(BaseCommand):
 
         news_index, new = _child(home, NewsIndexPage, "aktuelles", title="Aktuelles")
         created += ["news index"] if new else []
-        for slug, title, body in [("impressum", "Impressum", seed_content.IMPRINT),
-                                  ("datenschutz", "Datenschutzerklärung", seed_content.PRIVACY)]:
+        for slug, title, body in [
+            ("impressum", "Impressum", seed_content.IMPRINT),
+            ("datenschutz", "Datenschutzerklärung", seed_content.PRIVACY),
+        ]:
             _, new = _child(home, StandardPage, slug, title=title, body=body.strip())
             created += [slug] if new else []
         if not home.get_children().filter(slug="barrierefreiheit").exists():
-            form_page = FormPage(slug="barrierefreiheit", title="Erklärung zur Barrierefreiheit",
-                                 body=seed_content.ACCESSIBILITY.strip(), thank_you_text=seed_content.THANK_YOU)
+            form_page = FormPage(
+                slug="barrierefreiheit",
+                title="Erklärung zur Barrierefreiheit",
+                body=seed_content.ACCESSIBILITY.strip(),
+                thank_you_text=seed_content.THANK_YOU,
+            )
             for order, (label, field_type, required, help_text) in enumerate(seed_content.FEEDBACK_FIELDS):
-                form_page.form_fields.add(FormField(sort_order=order, label=label, field_type=field_type,
-                                                    required=required, help_text=help_text))
+                form_page.form_fields.add(
+                    FormField(
+                        sort_order=order, label=label, field_type=field_type, required=required, help_text=help_text
+                    )
+                )
             home.add_child(instance=form_page)
             form_page.save_revision().publish()
             created.append("barrierefreiheit")
@@ -137,27 +147,43 @@ class Command(BaseCommand):
         body = []
         if image := item.get("image"):
             picture = _seed_image(image.get("alt", ""), image.get("caption", ""))
-            body.append({"type": "image", "value": {"image": picture.pk, "caption": image.get("caption", ""),
-                                                   "credit": image.get("credit", "")}})
+            body.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": picture.pk,
+                        "caption": image.get("caption", ""),
+                        "credit": image.get("credit", ""),
+                    },
+                }
+            )
         for block in item.get("body", []):
             if block["type"] == "paragraph":
                 body.append({"type": "paragraph", "value": f"<p>{escape(block['text'])}</p>"})
             elif block["type"] == "quote":
-                body.append({"type": "quote", "value": {"text": block["text"],
-                                                       "attribution": block.get("attribution", "")}})
+                body.append(
+                    {"type": "quote", "value": {"text": block["text"], "attribution": block.get("attribution", "")}}
+                )
             else:
                 raise CommandError(f"news.json, article '{item['slug']}': unknown body block type '{block['type']}'")
         page = NewsPage(
-            slug=item["slug"], title=item["title"], kicker=item.get("kicker", ""),
-            date=dt.date.fromisoformat(item["date"]), lead=item.get("lead", ""), body=body,
+            slug=item["slug"],
+            title=item["title"],
+            kicker=item.get("kicker", ""),
+            date=dt.date.fromisoformat(item["date"]),
+            lead=item.get("lead", ""),
+            body=body,
         )
         page.partners.set(list(Actor.objects.filter(slug__in=item.get("partners", []))))
         page.topics.set(list(Topic.objects.filter(slug__in=item.get("topics", []))))
         for order, attachment in enumerate(item.get("attachments", [])):
-            page.attachments.add(NewsPageAttachment(
-                sort_order=order, title=attachment["title"],
-                agreement=_agreement(attachment["agreement"], folder) if attachment.get("agreement") else None,
-            ))
+            page.attachments.add(
+                NewsPageAttachment(
+                    sort_order=order,
+                    title=attachment["title"],
+                    agreement=_agreement(attachment["agreement"], folder) if attachment.get("agreement") else None,
+                )
+            )
         news_index.add_child(instance=page)
         revision = page.save_revision()
         revision.publish()

@@ -11,7 +11,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--kind", action="append", choices=Kind.values, dest="kinds",
+            "--kind",
+            action="append",
+            choices=Kind.values,
+            dest="kinds",
             help="rebuild only this kind (repeatable); default: every kind",
         )
 
