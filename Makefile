@@ -29,6 +29,8 @@ run: db
 ## The whole suite (on the database DATABASE_URL names; SQLite in memory by default) and lint.
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/weltnetz makemigrations --check --dry-run -v0
 	$(BIN)/pytest -p no:django tests/extract -q
 	$(BIN)/pytest --ignore=tests/extract -q -n 2

@@ -100,7 +100,7 @@ def synthetic(n_actors: int, n_relations: int) -> float:
             )
         )
     towns = Actor.objects.bulk_create(towns, batch_size=2000)
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     while len(pairs) < n_relations:
         a, b = rng.sample(range(n_actors), 2)
         pairs.add((a, b))
@@ -122,7 +122,7 @@ def synthetic(n_actors: int, n_relations: int) -> float:
     return time.perf_counter() - t0
 
 
-def rate(q: str, seconds: float) -> tuple[float, int, float]:
+def rate(q: str, seconds: float) -> tuple[float, int, float | None]:
     from weltnetz.search.query import search
 
     runs, t0 = 0, time.perf_counter()

@@ -6,6 +6,7 @@ import json
 from .conftest import DEV_DIR, REPO
 
 spec = importlib.util.spec_from_file_location("weltnetz_gate", REPO / "eval" / "gate.py")
+assert spec is not None and spec.loader is not None
 gate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gate)
 

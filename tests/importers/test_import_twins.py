@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from weltnetz.importers import countries
 from weltnetz.importers.states import state_at
 from weltnetz.register.models import Actor, Relation, RelationCitation
+from weltnetz.register.querysets import RelationQuerySet
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def tricky(tmp_path: Path) -> Path:
     return path
 
 
-def twins() -> Relation:
+def twins() -> RelationQuerySet:
     return Relation.objects.filter(kind="municipal_partnership")
 
 

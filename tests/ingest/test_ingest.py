@@ -25,7 +25,7 @@ def test_document_is_stored_as_a_source_with_its_text_date_and_hash(press_releas
     assert source.kind == Source.Kind.PRESS_RELEASE
     assert str(source.published_on) == "2025-03-12"
     assert "Fabrice Pannekoucke" in source.text
-    assert len(source.sha256) == 64
+    assert source.sha256 is not None and len(source.sha256) == 64
 
 
 def test_new_partnership_agreement_and_person_are_proposed_with_evidence(ingested: Source):

@@ -39,7 +39,7 @@ def _on(day: dt.date, year: int) -> dt.date:
 
 def founding_days(ids: list[int]) -> dict[int, dt.date]:
     """The start day of relations whose first dated status change is known to the day."""
-    days: dict[int, dt.date] = {}
+    days: dict[int, dt.date | None] = {}
     rows = (
         StatusChange.objects.filter(relation_id__in=ids, date__isnull=False)
         .order_by("relation_id", "date", "id")

@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch
 from weltnetz.register.models import Actor
 from weltnetz.register.vocab import ActorKind
 
-SCHEMA_TYPES = {
+SCHEMA_TYPES: dict[str, str] = {
     ActorKind.REGION: "AdministrativeArea",
     ActorKind.MUNICIPALITY: "City",
     ActorKind.COUNTRY: "Country",

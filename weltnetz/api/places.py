@@ -99,11 +99,11 @@ def get_place(request: HttpRequest, place_id: int = Path(..., ge=1, le=f.MAX_INT
                 *[f"partner__{x}" for x in PLACE_FIELDS],
             )
         )
-        rels = list(rels)
-        topics = topics_by_relation([r["id"] for r in rels])
+        rows = list(rels)
+        topics = topics_by_relation([r["id"] for r in rows])
         base = api_url("relation_list")
         relations = []
-        for r in rels:
+        for r in rows:
             role = "home" if r["home_id"] == actor.pk else "partner"
             other = "partner__" if role == "home" else "home__"
             relations.append(

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -103,6 +103,14 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
+class ProgressStream(Protocol):
+    """Where the progress bar is drawn: a text stream, or a command's stderr wrapper."""
+
+    def write(self, text: str) -> object: ...
+
+    def flush(self) -> None: ...
+
+
 class _CountingReader(io.RawIOBase):
     """Wraps the binary file to count bytes read, for the progress bar."""
 
@@ -113,7 +121,7 @@ class _CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        n = self.raw.readinto(buffer)
+        n = self.raw.readinto(buffer)  # type: ignore[attr-defined]  # binary files are buffered readers
         self.count += n or 0
         return n
 
@@ -276,7 +284,7 @@ class PlaceIndex:
         self.places.append(place)
         for key in {fold(place.name), *keys}:
             self.by_key[(place.country, key)].append(i)
-        if place.lat is not None:
+        if place.lat is not None and place.lon is not None:
             gy, gx = self._cell(place.lat, place.lon)
             self.grid[(place.country, gy, gx)].append(i)
         return i
@@ -298,7 +306,7 @@ class PlaceIndex:
         best, best_d = None, km
         for i in candidates:
             p = self.places[i]
-            if side.lat is None or p.lat is None:
+            if side.lat is None or side.lon is None or p.lat is None or p.lon is None:
                 if len(candidates) == 1:
                     return i
                 continue
@@ -315,7 +323,7 @@ class PlaceIndex:
         found = self._nearest(self.by_key.get((side.country, key), []), side, MERGE_KM)
         if found is None and base_key:
             found = self._nearest(self.by_key.get((side.country, base_key), []), side, MERGE_KM)
-        if found is None and side.lat is not None:
+        if found is None and side.lat is not None and side.lon is not None:
             gy, gx = self._cell(side.lat, side.lon)
             near = [
                 i for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in self.grid.get((side.country, gy + dy, gx + dx), [])
@@ -420,7 +428,7 @@ def import_file(
     limit: int | None = None,
     dry_run: bool = False,
     strict: bool = False,
-    progress: IO[str] | None = None,
+    progress: ProgressStream | None = None,
 ) -> Summary:
     """Import twinnings from `path` in one transaction and return the summary (see the module docstring)."""
     summary = Summary(dry_run=dry_run)

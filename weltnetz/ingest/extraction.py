@@ -20,7 +20,7 @@ from weltnetz_extract.gazetteer import Gazetteer, default_gazetteer
 __all__ = ["Document", "DocumentError", "Facts", "extract_facts", "read_file", "register_gazetteer"]
 
 # Register actor kinds -> gazetteer entry types (institutions, offices and places are named in too many ways).
-_GAZ_TYPES = {
+_GAZ_TYPES: dict[str, str] = {
     ActorKind.COUNTRY: "country",
     ActorKind.REGION: "region",
     ActorKind.MUNICIPALITY: "city",

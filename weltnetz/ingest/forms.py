@@ -16,7 +16,18 @@ def _topic_choices() -> list[tuple[str, str]]:
     return [(t.slug, t.label) for t in Topic.objects.order_by("name")]
 
 
-class RelationFactForm(forms.Form):
+class FactForm(forms.Form):
+    """A proposed fact as the editor corrects it: filled from the fact's payload, turned back into one."""
+
+    @staticmethod
+    def initial_from(payload: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def to_payload(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class RelationFactForm(FactForm):
     """A relation as the editor corrects it."""
 
     kind = forms.ChoiceField(label=_("Kind of relation"), choices=RelationKind.choices)
@@ -78,7 +89,7 @@ class RelationFactForm(forms.Form):
         return payload
 
 
-class AgreementFactForm(forms.Form):
+class AgreementFactForm(FactForm):
     """An agreement as the editor corrects it."""
 
     title = forms.CharField(label=_("Title"), max_length=300)
@@ -119,7 +130,7 @@ class AgreementFactForm(forms.Form):
         }
 
 
-class PersonFactForm(forms.Form):
+class PersonFactForm(FactForm):
     """A person as the editor corrects them."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
@@ -144,7 +155,7 @@ class PersonFactForm(forms.Form):
         }
 
 
-FORMS: dict[str, type[forms.Form]] = {
+FORMS: dict[str, type[FactForm]] = {
     "relation": RelationFactForm,
     "agreement": AgreementFactForm,
     "person": PersonFactForm,

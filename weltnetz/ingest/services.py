@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -102,13 +102,13 @@ def _continent(country: str) -> str:
     return continent_of(country) if country else ""
 
 
-_KIND_BY_RELATION = {
+_KIND_BY_RELATION: dict[str, ActorKind] = {
     RelationKind.STATE_PARTNERSHIP: ActorKind.REGION,
     RelationKind.MUNICIPAL_PARTNERSHIP: ActorKind.MUNICIPALITY,
     RelationKind.NETWORK_MEMBERSHIP: ActorKind.NETWORK,
     RelationKind.INSTITUTION: ActorKind.INSTITUTION,
 }
-_KIND_BY_GAZETTEER = {
+_KIND_BY_GAZETTEER: dict[str, ActorKind] = {
     "country": ActorKind.COUNTRY,
     "region": ActorKind.REGION,
     "city": ActorKind.MUNICIPALITY,
@@ -116,10 +116,10 @@ _KIND_BY_GAZETTEER = {
 }
 
 
-def _unique_slug(name: str, model: type = Actor) -> str:
+def _unique_slug(name: str, model: type[models.Model] = Actor) -> str:
     base = (slugify(name.replace("ß", "ss").replace("ł", "l").replace("Ł", "L")) or "actor")[:150]
     slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
+    while model._default_manager.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -401,9 +401,9 @@ def _accept_relation(fact: ProposedFact, p: dict[str, Any], user, index: ActorIn
         home = home_region()
     partner, _created = resolve_actor(index, p["partner"], country=p.get("country"), relation_kind=p["kind"])
     cite = _cite(fact)
-    relation = Relation.objects.filter(kind=p["kind"], home=home, partner=partner).first()
-    created = relation is None
-    if created:
+    found = Relation.objects.filter(kind=p["kind"], home=home, partner=partner).first()
+    created = found is None
+    if found is None:
         relation = Relation(
             kind=p["kind"],
             home=home,
@@ -413,7 +413,9 @@ def _accept_relation(fact: ProposedFact, p: dict[str, Any], user, index: ActorIn
             live=True,
         )
         relation.save()
-    elif relation.since is None and p.get("since"):
+    else:
+        relation = found
+    if not created and relation.since is None and p.get("since"):
         relation.since = p["since"]
         relation.save()
     if p.get("topics"):
@@ -516,7 +518,7 @@ def accept(fact: ProposedFact, user, payload: dict[str, Any] | None = None) -> P
     if fact.state != State.PENDING:
         raise ReviewError(_("This fact has already been decided (%(state)s).") % {"state": fact.get_state_display()})
     corrected = payload is not None
-    p = clean_payload(fact.kind, payload if corrected else fact.payload)
+    p = clean_payload(fact.kind, payload if payload is not None else fact.payload)
     index = ActorIndex()
     builder = {"relation": _accept_relation, "agreement": _accept_agreement, "person": _accept_person}[fact.kind]
     record = builder(fact, p, user, index)

@@ -101,7 +101,7 @@ class NewsPageAttachment(Orderable):
     @property
     def file_url(self) -> str:
         """The document to download: this attachment's file, else the agreement's file or link; '' if none yet."""
-        if self.document_id:
+        if self.document is not None:
             return self.document.url
         if self.agreement and self.agreement.document_id:
             return self.agreement.document.url

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.functional import Promise
 
 from weltnetz.register.models import Actor, Relation, home_region
 from weltnetz.register.vocab import Continent, RelationKind
@@ -24,7 +25,7 @@ CONTINENT_ORDER = [
 @dataclass
 class ContinentGroup:
     continent: str
-    label: str
+    label: str | Promise
     relations: list[Relation] = field(default_factory=list)
 
 

@@ -180,7 +180,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "results": results,
             "available": available,
             "page_number": page_number,
-            "has_next": bool(results) and results.total > page_number * PER_PAGE,
+            "has_next": results is not None and results.total > page_number * PER_PAGE,
             "next_page": page_number + 1,
             "previous_page": page_number - 1,
         },

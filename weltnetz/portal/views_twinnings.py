@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from weltnetz.register.models import Actor, Relation, fold
+from weltnetz.register.querysets import RelationQuerySet
 from weltnetz.register.vocab import Continent, TwinningCategory
 
 from .countries import country_name
@@ -55,7 +56,7 @@ def _version() -> str:
     return register_version()[0]
 
 
-def twinnings() -> Relation:
+def twinnings() -> RelationQuerySet:
     return Relation.objects.public().municipal()
 
 
@@ -261,7 +262,7 @@ def _points() -> list:
         ids = {i for pair in rows.iterator(chunk_size=5000) for i in pair}
         points = (
             [
-                [pk, round(lat, 4), round(lon, 4)]
+                [pk, round(lat or 0.0, 4), round(lon or 0.0, 4)]  # both are not null by the filter
                 for pk, lat, lon in Actor.objects.filter(pk__in=ids, latitude__isnull=False, longitude__isnull=False)
                 .order_by("pk")
                 .values_list("pk", "latitude", "longitude")

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from babel import Locale
 from django.apps import apps
+from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -44,12 +45,12 @@ def _join(*parts: object) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _label(model: type, field: str, value: str, language: str) -> str:
+def _label(model: type[models.Model], field: str, value: str, language: str) -> str:
     """A choice's display label in a language (get_FOO_display is slow across 50,000 rows)."""
     if not value:
         return ""
     with override(language):
-        return str(dict(model._meta.get_field(field).flatchoices).get(value, value))
+        return str(dict(getattr(model._meta.get_field(field), "flatchoices", ())).get(value, value))
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +166,7 @@ def stream_text(value: object) -> str:
     if isinstance(value, dict):  # StructValue
         return _join(*(stream_text(v) for v in value.values()))
     if hasattr(value, "raw_data") or isinstance(value, (list, tuple)):  # StreamValue, ListValue
-        return _join(*(stream_text(getattr(child, "value", child)) for child in value))
+        return _join(*(stream_text(getattr(child, "value", child)) for child in value))  # type: ignore[attr-defined]
     return ""
 
 
@@ -245,7 +246,7 @@ BUILDERS = {
 
 def entries(kind: str, objects: Iterable) -> Iterator[SearchEntry]:
     """The entries for some objects of one kind (drafts and unpublished pages left out)."""
-    build = BUILDERS[kind]
+    build = BUILDERS[Kind(kind)]
     for obj in objects:
         if (entry := build(obj)) is not None:
             yield entry

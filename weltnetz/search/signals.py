@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, published, unpublished
@@ -11,7 +12,7 @@ from weltnetz.register.models import Actor, Agreement, Person, Relation, Topic
 from . import documents, index
 from .models import Kind
 
-KIND_OF = {Actor: Kind.ACTOR, Relation: Kind.RELATION, Agreement: Kind.AGREEMENT}
+KIND_OF: dict[type[models.Model], Kind] = {Actor: Kind.ACTOR, Relation: Kind.RELATION, Agreement: Kind.AGREEMENT}
 
 
 def on_save(sender, instance, raw: bool = False, **kwargs) -> None:

@@ -38,6 +38,7 @@ class Command(BaseCommand):
                 continue
             counts = (result.found, result.proposed, result.known, result.repeated)
             totals = [a + b for a, b in zip(totals, counts, strict=True)]
+            assert result.source is not None  # set whenever there is no error
             source = f"source #{result.source.pk} ({'new' if result.new_source else 'already stored'})"
             if options["verbosity"] < 1:
                 continue
