@@ -1,13 +1,10 @@
-"""Conditional requests and response caching keyed by a cheap "register version".
+"""Conditional requests and response caching keyed by the register's data version (register/version.py).
 
-The version is a digest of row counts and the latest change times of the register and the pages; it is
-computed at most every few seconds per process (and dropped at once when this process saves a record), so
 ETags change when the data does, and rendered lists, facets and exports are reused until then.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
 import json
@@ -17,66 +14,14 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
-from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-VERSION_KEY = "weltnetz:api:version"
-VERSION_SECONDS = 5  # how stale an ETag may be after another process changed the data
+from weltnetz.register.version import register_version, reuse_allowed
+
 BODY_MAX_BYTES = 32 * 1024 * 1024
 GZIP_MIN_BYTES = 4096
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-
-
-def _compute_version() -> tuple[str, float]:
-    from wagtail.models import Page, Revision
-
-    from weltnetz.register.models import Actor, Agreement, Relation, RelationCitation, StatusChange, Topic
-
-    rel = Relation.objects.aggregate(n=Count("id"), m=Max("updated_at"), live=Count("id", filter=Q(live=True)))
-    rev = Revision.objects.aggregate(n=Count("id"), m=Max("created_at"))
-    pages = Page.objects.aggregate(n=Count("id"), m=Max("last_published_at"))
-    parts = [
-        rel,
-        rev,
-        pages,
-        Actor.objects.aggregate(n=Count("id"), m=Max("id")),
-        Agreement.objects.count(),
-        StatusChange.objects.aggregate(n=Count("id"), m=Max("id")),
-        RelationCitation.objects.count(),
-        Topic.objects.count(),
-    ]
-    stamps = [d["m"] for d in (rel, rev, pages) if d.get("m")]
-    modified = max([EPOCH, *stamps])
-    token = hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
-    return token, modified.timestamp()
-
-
-def reuse_allowed() -> bool:
-    """Whether cached versions and bodies may be used: not inside a transaction, which may yet roll back.
-
-    Requests run outside transactions; tests run inside one that rolls back, and a version memoised there
-    would outlive the data it describes.
-    """
-    return not connection.in_atomic_block
-
-
-def register_version() -> tuple[str, float]:
-    """(token, last-modified timestamp) of the register as it is now, cached for a few seconds."""
-    if not reuse_allowed():
-        return _compute_version()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = _compute_version()
-        cache.set(VERSION_KEY, version, VERSION_SECONDS)
-    return version
-
-
-def forget_version(*args: Any, **kwargs: Any) -> None:
-    """Signal receiver: a record changed in this process, so the next request recomputes the version."""
-    cache.delete(VERSION_KEY)
 
 
 def cached_response(

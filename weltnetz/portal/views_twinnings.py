@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from weltnetz.register.models import Actor, Relation, fold
 from weltnetz.register.querysets import RelationQuerySet
+from weltnetz.register.version import register_version
 from weltnetz.register.vocab import Continent, TwinningCategory
 
 from .countries import country_name
@@ -48,11 +49,7 @@ STATE_NAMES = {
 
 
 def _version() -> str:
-    """The register's data version (from the API's cache layer), so cached answers change when the data does."""
-    try:
-        from weltnetz.api.caching import register_version
-    except ImportError:
-        return str(Relation.objects.municipal().count())
+    """The register's data version, so cached answers change when the data does."""
     return register_version()[0]
 
 

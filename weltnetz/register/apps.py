@@ -8,3 +8,6 @@ class RegisterConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+        from .version import connect_signals
+
+        connect_signals()
