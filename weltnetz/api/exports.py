@@ -9,6 +9,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
+from weltnetz.register.vocab import partial_date
+
 from . import filters as f
 from .caching import cached_response, json_bytes
 from .records import relation_values, topics_by_relation
@@ -33,6 +35,7 @@ CSV_COLUMNS = [
     "since",
     "since_note",
     "status",
+    "status_since",
     "category",
     "topics",
 ]
@@ -49,7 +52,7 @@ def csv_bytes(params: f.RelationFilters) -> bytes:
     rows, topics = _rows(params)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS + (["status_as_of"] if params.as_of else []))
+    writer.writerow(CSV_COLUMNS + (["status_as_of", "status_as_of_since"] if params.as_of else []))
     for r in rows:
         line = [
             r["id"],
@@ -68,11 +71,13 @@ def csv_bytes(params: f.RelationFilters) -> bytes:
             "" if r["since"] is None else r["since"],
             r["since_note"],
             r["status"],
+            partial_date(r["status_since"], r["status_since_precision"]) or "",
             r["category"],
             " ".join(topics.get(r["id"], [])),
         ]
         if params.as_of:
             line.append(r.get("status_then") or "")
+            line.append(partial_date(r.get("status_then_since"), r.get("status_then_precision")) or "")
         writer.writerow(line)
     return out.getvalue().encode("utf-8")
 
@@ -108,11 +113,13 @@ def geojson(params: f.RelationFilters) -> dict[str, Any]:
             "home_name": r["home__name"],
             "since": r["since"],
             "status": r["status"],
+            "status_since": partial_date(r["status_since"], r["status_since_precision"]),
             "category": r["category"],
             "topics": topics.get(r["id"], []),
         }
         if params.as_of:
             rel["status_as_of"] = r.get("status_then")
+            rel["status_as_of_since"] = partial_date(r.get("status_then_since"), r.get("status_then_precision"))
         features[pid]["properties"]["relations"].append(rel)
     return {"type": "FeatureCollection", "features": list(features.values())}
 

@@ -18,7 +18,8 @@ from ninja import Schema
 from pydantic import Field
 
 from weltnetz.register.models import Actor, Relation, Topic, fold
-from weltnetz.register.vocab import ActorKind, Continent, RelationKind, Status
+from weltnetz.register.querysets import RelationQuerySet
+from weltnetz.register.vocab import ActorKind, Continent, RelationKind, Status, parse_as_of
 
 from .errors import ApiError
 
@@ -48,7 +49,16 @@ class RelationFilters(Schema):
     state: str | None = Field(None, description="ISO 3166-2 subdivision of the home actor, e.g. DE-BW")
     since_from: int | None = Field(None, ge=0, le=9999, description="Start year at least")
     since_to: int | None = Field(None, ge=0, le=9999, description="Start year at most")
-    as_of: dt.date | None = Field(None, description="A date: report (and filter) the status on that day")
+    as_of: str | None = Field(
+        None,
+        description=(
+            "Time travel: only the relations that existed on that day (YYYY-MM-DD), with their status then in "
+            "`status_as_of`. A bare year (YYYY) means the end of that year (31 December). Without `status`, "
+            "'existed' means active or dormant; `status=ended` lists those ended by then. Relations whose start "
+            "no source dates are left out; a start known only to the year counts from 1 January of that year."
+        ),
+        examples=["2015-06-30", "2015"],
+    )
     q: str | None = Field(None, description="Full text (German stemming) and partner names")
     ordering: str | None = Field(
         None, description="Comma-separated: partner, since, kind, country, status, id; prefix - to reverse"
@@ -107,6 +117,16 @@ def state_code(field: str, value: str | None) -> str | None:
     if not STATE.match(code) or pycountry.subdivisions.get(code=code) is None:
         raise ApiError(field, f"unknown subdivision '{code[:80]}'; expected an ISO 3166-2 code such as DE-BW")
     return code
+
+
+def as_of_day(value: str | None) -> dt.date | None:
+    """The `as_of` parameter as a day (a bare year is its 31 December); refused naming the field."""
+    if value is None:
+        return None
+    try:
+        return parse_as_of(clean_text(value))
+    except ValueError as exc:
+        raise ApiError("as_of", str(exc)) from None
 
 
 def topic_slugs() -> list[str]:
@@ -172,7 +192,7 @@ RELATION_ORDER = {
 }
 
 
-def filter_relations(f: RelationFilters) -> QuerySet:
+def filter_relations(f: RelationFilters) -> RelationQuerySet:
     """Published relations matching the filters (annotated with `status_then` when as_of is given)."""
     qs = Relation.objects.public()
     if kinds := choices("kind", f.kind, RelationKind.values):
@@ -205,10 +225,8 @@ def filter_relations(f: RelationFilters) -> QuerySet:
     if f.since_from is not None and f.since_to is not None and f.since_from > f.since_to:
         raise ApiError("since_to", "must not be before since_from")
     statuses = choices("status", f.status, Status.values)
-    if f.as_of is not None:
-        qs = qs.status_as_of(f.as_of)
-        if statuses:
-            qs = qs.filter(status_then__in=statuses)
+    if (day := as_of_day(f.as_of)) is not None:
+        qs = qs.as_of(day, statuses)
     elif statuses:
         qs = qs.filter(status__in=statuses)
     if f.q is not None:

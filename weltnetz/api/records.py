@@ -9,6 +9,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from weltnetz.register.models import Actor, Relation
+from weltnetz.register.querysets import RelationQuerySet
+from weltnetz.register.vocab import partial_date
 
 PLACE_FIELDS = (
     "id",
@@ -50,13 +52,13 @@ def place_ref_of(actor: Actor) -> dict[str, Any]:
     return place_ref({f: getattr(actor, f) for f in PLACE_FIELDS})
 
 
-def relation_values(qs: QuerySet) -> QuerySet:
+def relation_values(qs: RelationQuerySet) -> QuerySet:
     """A values() queryset with everything a relation item shows except its topics."""
-    fields = [*RELATION_FIELDS]
+    fields = [*RELATION_FIELDS, "status_since", "status_since_precision"]
     fields += [f"home__{f}" for f in PLACE_FIELDS] + [f"partner__{f}" for f in PLACE_FIELDS]
     if "status_then" in qs.query.annotations:
-        fields.append("status_then")
-    return qs.values(*fields)
+        fields += ["status_then", "status_then_since", "status_then_precision"]
+    return qs.with_status_since().values(*fields)
 
 
 def topics_by_relation(ids: list[int] | QuerySet) -> dict[int, list[str]]:
@@ -89,11 +91,13 @@ def relation_items(
             "since": r["since"],
             "since_note": r["since_note"],
             "status": r["status"],
+            "status_since": partial_date(r["status_since"], r["status_since_precision"]),
             "category": r["category"],
             "topics": topics.get(r["id"], []),
         }
         if with_as_of:
             item["status_as_of"] = r.get("status_then")
+            item["status_as_of_since"] = partial_date(r.get("status_then_since"), r.get("status_then_precision"))
         items.append(item)
     return items
 

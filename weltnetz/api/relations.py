@@ -27,7 +27,7 @@ def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -
         # Default: the order of entry (id), cheap to page through at any size; ordering=partner sorts by name.
         order = f.ordering("ordering", params.ordering, f.RELATION_ORDER, ["id"])
         rows, meta = f.paginate(request, relation_values(qs.order_by(*order)), params, counted=qs)
-        data = {**meta, "results": relation_items(rows, with_as_of=params.as_of is not None)}
+        data = {**meta, "results": relation_items(rows, with_as_of=bool(params.as_of))}
         if facets:
             data["facets"] = f.facet_counts(qs, facets)
         return data

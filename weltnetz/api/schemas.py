@@ -41,7 +41,16 @@ class RelationItem(Schema):
     since: int | None
     since_note: str
     status: str = Field(description="Current status: active, dormant, ended (empty when unknown)")
+    status_since: str | None = Field(
+        description=(
+            "Since when the current status holds, as precisely as a source states it (YYYY, YYYY-MM or "
+            "YYYY-MM-DD); null where no source gives a date ('seit wann unbekannt')"
+        )
+    )
     status_as_of: str | None = Field(None, description="Status on the `as_of` date (only with as_of)")
+    status_as_of_since: str | None = Field(
+        None, description="Since when the status on the `as_of` date held (only with as_of; null when unknown)"
+    )
     category: str
     topics: list[str]
 

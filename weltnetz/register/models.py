@@ -19,7 +19,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from .querysets import ActorQuerySet, AgreementQuerySet, RelationQuerySet
-from .vocab import ActorKind, Continent, Precision, RelationKind, Status, TwinningCategory
+from .vocab import ActorKind, Continent, Precision, RelationKind, Status, TwinningCategory, partial_date
 
 
 def fold(text: str) -> str:
@@ -245,12 +245,22 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         return sorted(self.status_changes.all(), key=lambda c: (c.date is None, c.date or dt.date.min, c.pk or 0))
 
     def status_on(self, day: dt.date) -> str | None:
-        """The status on `day` by the dated history; None before the relation began or when nothing is dated."""
+        """The status on `day`, by the same rules as RelationQuerySet.status_as_of (None before it began)."""
+        changes = self.history()
+        if not changes:
+            return Status.ACTIVE if self.since is not None and self.since <= day.year else None
+        now = day >= dt.date.today()
         status = None
-        for change in self.history():
-            if change.date is not None and change.date <= day:
+        for change in sorted(changes, key=lambda c: (c.effective_date is None, c.effective_date or dt.date.min)):
+            effective = change.effective_date
+            if (effective is not None and effective <= day) or (effective is None and now):
                 status = change.status
         return status
+
+    def current_change(self) -> StatusChange | None:
+        """The status change that set the current status (its date None: "seit wann unbekannt")."""
+        changes = self.history()
+        return changes[-1] if changes else None
 
     def derived_status(self) -> str:
         changes = self.history()
@@ -301,6 +311,19 @@ class StatusChange(Citation):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} {self.date or ''}".strip()
+
+    @property
+    def effective_date(self) -> dt.date | None:
+        """From when the change is known to hold: its date, else its source's publication (None: only now)."""
+        if self.date is not None:
+            return self.date
+        if self.source is not None:
+            return self.source.published_on or self.source.retrieved_on
+        return None
+
+    @property
+    def partial_date(self) -> str | None:
+        return partial_date(self.date, self.precision)
 
 
 class RelationCitation(Citation):

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Mod
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Mod
+from django.utils import timezone
+
+from .vocab import Status
 
 
 class ActorQuerySet(models.QuerySet):
@@ -41,19 +44,56 @@ class RelationQuerySet(models.QuerySet):
         return self.filter(topics__slug=slug)
 
     def status_as_of(self, day: dt.date) -> RelationQuerySet:
-        """Annotate `status_then`: the status on `day` by the dated history (NULL before the relation began)."""
+        """Annotate `status_then` (the status on `day`, NULL before the relation began) and `status_then_since`.
+
+        The status is the latest status change on or before `day`. A change whose date no source gives
+        ("ruht derzeit") counts from the publication date of its source when that is known, else it is known
+        to hold only now: it applies when `day` is today or later. A relation with a start year but no
+        history is active from 1 January of that year. `status_then_since` is the date the status then
+        began (NULL where no source dates it: "seit wann unbekannt"), with `status_then_precision`.
+        """
         from .models import StatusChange
 
-        latest = (
-            StatusChange.objects.filter(relation=OuterRef("pk"), date__lte=day)
-            .order_by("-date", "-id")
-            .values("status")[:1]
+        effective = Coalesce("date", "source__published_on", "source__retrieved_on")
+        changes = StatusChange.objects.filter(relation=OuterRef("pk")).annotate(effective=effective)
+        known = Q(effective__lte=day)
+        if day >= timezone.localdate():
+            known |= Q(effective__isnull=True)
+        latest = changes.filter(known).order_by(F("effective").desc(nulls_first=True), "-id")
+        dated_start = Case(When(since__lte=day.year, then=Value("active")), default=Value(None))
+        has_history = Exists(StatusChange.objects.filter(relation=OuterRef("pk")))
+        return self.annotate(
+            status_then=Case(
+                When(has_history, then=Subquery(latest.values("status")[:1])),
+                default=dated_start,
+                output_field=models.CharField(),
+            ),
+            status_then_since=Subquery(latest.values("date")[:1]),
+            status_then_precision=Subquery(latest.values("precision")[:1]),
         )
-        return self.annotate(status_then=Subquery(latest))
+
+    def as_of(self, day: dt.date, statuses: list[str] | tuple[str, ...] = ()) -> RelationQuerySet:
+        """The relations that existed on `day`, annotated with their status then (see status_as_of).
+
+        Without `statuses`, "existed" means active or resting on that day; ended relations are asked for
+        with statuses=["ended"]. Relations whose start no source dates (and that have no dated history) are
+        left out: the register cannot place them in time.
+        """
+        return self.status_as_of(day).filter(status_then__in=list(statuses) or [Status.ACTIVE, Status.DORMANT])
+
+    def with_status_since(self) -> RelationQuerySet:
+        """Annotate `status_since` and `status_since_precision`: when the current status began (NULL if unknown)."""
+        from .models import StatusChange
+
+        latest = StatusChange.objects.filter(relation=OuterRef("pk")).order_by(F("date").desc(nulls_first=True), "-id")
+        return self.annotate(
+            status_since=Subquery(latest.values("date")[:1]),
+            status_since_precision=Subquery(latest.values("precision")[:1]),
+        )
 
     def active_on(self, day: dt.date) -> RelationQuerySet:
         """Relations that were active on `day` ("what was active in 2015?")."""
-        return self.status_as_of(day).filter(status_then="active")
+        return self.as_of(day, [Status.ACTIVE])
 
     def anniversaries(self, year: int) -> RelationQuerySet:
         """Relations with a round (5, 10, 15 ...) anniversary in `year`, annotated with `age`."""

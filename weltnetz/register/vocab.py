@@ -71,6 +71,35 @@ def parse_partial_date(value: str | None) -> tuple[dt.date | None, str]:
         raise ValueError(f"'{text}' is not a valid date") from None
 
 
+def parse_as_of(value: str) -> dt.date:
+    """The day an "as of" question asks about: 'YYYY-MM-DD', or a bare year 'YYYY' meaning 31 December of it.
+
+    Raises ValueError with a reason for the caller to report against its field.
+    """
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        if int(text) < 1:
+            raise ValueError(f"'{text}' is not a year")
+        return dt.date(int(text), 12, 31)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"'{text[:40]}' is not a date; expected YYYY-MM-DD or a year YYYY (the end of that year)")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a valid date; expected YYYY-MM-DD or a year YYYY") from None
+
+
+def partial_date(day: dt.date | None, precision: str | None) -> str | None:
+    """A stored date as precise as its source states it: '2015', '2024-07', '2024-07-17' (decades as the year)."""
+    if day is None:
+        return None
+    if precision == Precision.DAY:
+        return day.isoformat()
+    if precision == Precision.MONTH:
+        return day.strftime("%Y-%m")
+    return f"{day.year:04d}"
+
+
 class TwinningCategory(models.TextChoices):
     """The categories municipal partnership databases use (RGRE/CEMR)."""
 
