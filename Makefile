@@ -44,6 +44,7 @@ check: install
 	WELTNETZ_ALLOWED_HOSTS=weltnetz.example.org DJANGO_SETTINGS_MODULE=weltnetz.settings.production \
 	$(WELTNETZ) check --deploy --fail-level WARNING
 
+## Extractor scores: own corpus (own scorer), ../shared/eval/dev and dev2 (its score.py) where present; fails below eval/baseline.json.
 eval: install
 	$(BIN)/python eval/gate.py
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from .document import Document, DocumentError, read_document
 from .facts import Agreement, Evidence, Facts, Person, Relation
 from .gazetteer import Gazetteer, default_gazetteer
-from .pipeline import ExtractOptions, run
+from .options import ExtractOptions, ExtraPlace
+from .pipeline import run
 
 __all__ = [
     "Agreement",
@@ -20,6 +21,7 @@ __all__ = [
     "DocumentError",
     "Evidence",
     "ExtractOptions",
+    "ExtraPlace",
     "Facts",
     "Gazetteer",
     "Person",

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from .document import DocumentError, read_document
-from .pipeline import ExtractOptions, run
+from .options import ExtractOptions
+from .pipeline import run
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -255,18 +255,15 @@ def _classify(hint: str, line: str) -> str:
     return "paragraph"
 
 
-def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: str) -> Document:
-    doc = Document(source_format=source_format, links=links)
-    doc.attachments = [lk for lk in links if _ATTACHMENT.search(lk.url) or re.search(r"\(pdf\)", lk.text, re.I)]
+def _classify_lines(doc: Document, lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Block kinds of the hinted lines: teaser sections, pull quotes with their speaker line, boilerplate dropped."""
     kinds: list[tuple[str, str]] = []
     in_teasers = False
     for hint, line in lines:
         if hint == "url":
             doc.url = line
             continue
-        if hint == "blank":
-            continue
-        if vocab.BOILERPLATE.match(line):
+        if hint == "blank" or vocab.BOILERPLATE.match(line):
             continue
         if vocab.TEASER_MARKERS.match(line):
             in_teasers = True
@@ -287,10 +284,12 @@ def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: st
             kinds.append(("meta", line))
             continue
         kinds.append((kind, line))
+    return kinds
 
-    # Header: kicker, title and date among the first headings.
-    head_idx = [i for i, (k, _) in enumerate(kinds[:8]) if k == "heading"]
-    for i in head_idx:
+
+def _header(doc: Document, lines: list[tuple[str, str]], kinds: list[tuple[str, str]]) -> None:
+    """Kicker, title and date among the first headings (an h1 is the title where there is one)."""
+    for i in [i for i, (k, _) in enumerate(kinds[:8]) if k == "heading"]:
         text = kinds[i][1]
         if doc.date is None and len(text) < 40 and parse_date(text) and re.search(r"\d{4}", text):
             doc.date = parse_date(text)
@@ -306,14 +305,17 @@ def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: st
             title_i = heads[1]
         elif heads:
             title_i = heads[0]
-    if title_i is not None:
-        doc.title = kinds[title_i][1]
-        if title_i > 0 and kinds[title_i - 1][0] == "heading" and len(kinds[title_i - 1][1].split()) <= 4:
-            doc.kicker = kinds[title_i - 1][1]
-            kinds[title_i - 1] = ("kicker", kinds[title_i - 1][1])
-        kinds[title_i] = ("title", doc.title)
+    if title_i is None:
+        return
+    doc.title = kinds[title_i][1]
+    if title_i > 0 and kinds[title_i - 1][0] == "heading" and len(kinds[title_i - 1][1].split()) <= 4:
+        doc.kicker = kinds[title_i - 1][1]
+        kinds[title_i - 1] = ("kicker", kinds[title_i - 1][1])
+    kinds[title_i] = ("title", doc.title)
 
-    # Teasers: category line (short) followed by a headline; other lines are image descriptions.
+
+def _teasers(doc: Document, kinds: list[tuple[str, str]]) -> None:
+    """Teasers: a short category line followed by a headline; other lines are image descriptions."""
     teaser_lines = [t for k, t in kinds if k == "teaser" and not any(x.headline == t for x in doc.teasers)]
     i = 0
     while i < len(teaser_lines):
@@ -325,7 +327,9 @@ def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: st
             continue
         i += 1
 
-    # Flatten into the text that evidence offsets point into.
+
+def _flatten(doc: Document, kinds: list[tuple[str, str]]) -> None:
+    """Blocks with offsets into ``doc.text``, and the paragraphs, lead, captions and quotes."""
     parts: list[str] = []
     pos = 0
     for kind, text in kinds:
@@ -344,8 +348,22 @@ def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: st
         elif kind == "quote" and not any(q.text == text for q in doc.quotes):
             doc.quotes.append(Quote(text, None))
     doc.text = "\n\n".join(parts)
+
+
+def _inline_quotes(doc: Document) -> None:
+    """Quotes in running text with their speaker: „...“, sagte X."""
     for para in doc.paragraphs + [q.text for q in doc.quotes if q.speaker is None]:
         for m in re.finditer(r"„([^“”]{10,})[“”],?\s+(?:so|sagte|erklärte|betonte|sagt|ergänzte)\s+([^.,;]+)", para):
             doc.quotes.append(Quote(m.group(1), m.group(2).strip().rstrip(".")))
     doc.quotes = [q for q in doc.quotes if q.speaker or not any(o.speaker and o.text in q.text for o in doc.quotes)]
+
+
+def _build(lines: list[tuple[str, str]], links: list[Link], *, source_format: str) -> Document:
+    doc = Document(source_format=source_format, links=links)
+    doc.attachments = [lk for lk in links if _ATTACHMENT.search(lk.url) or re.search(r"\(pdf\)", lk.text, re.I)]
+    kinds = _classify_lines(doc, lines)
+    _header(doc, lines, kinds)
+    _teasers(doc, kinds)
+    _flatten(doc, kinds)
+    _inline_quotes(doc)
     return doc

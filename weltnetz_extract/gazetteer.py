@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -164,14 +164,14 @@ class Gazetteer:
         self.first_tokens: set[str] = set()  # first folded word of every scanned name: a fast pre-check
 
     # -- building ---------------------------------------------------------------------------------
-    def add(self, name: str, country: str | None, type_: str, weight: int = 1) -> None:
-        """Add one name (the hook the Django app uses through :meth:`extend`)."""
+    def add(self, name: str, country: str | None, type_: str, weight: int = 1, canonical: str | None = None) -> None:
+        """Add one name; ``canonical`` is the place's own name where ``name`` is an alias of it."""
         key = fold(name)
         if not key or key in _STOP_NAMES or (len(key) < 3 and not name.isupper()):
             return
         table = self.cities if type_ == "city" else self.scan
         entries = table.setdefault(key, [])
-        place = Place(name, country, type_, weight)
+        place = Place(canonical or name, country, type_, weight)
         if place not in entries:
             entries.append(place)
             entries.sort(key=lambda p: -p.weight)
@@ -180,9 +180,19 @@ class Gazetteer:
             self.first_tokens.add(key.split(" ", 1)[0])
 
     def extend(self, names: Iterable[tuple[str, str | None, str]]) -> None:
-        """Add the register's own names: an iterable of (name, country code or None, type)."""
+        """Add names of the caller's own: an iterable of (name, country code or None, type)."""
         for name, country, type_ in names:
             self.add(name, country, type_, weight=50)
+
+    def copy(self) -> Gazetteer:
+        """A copy that can be extended without changing this one."""
+        new = Gazetteer()
+        new.scan = {k: list(v) for k, v in self.scan.items()}
+        new.cities = {k: list(v) for k, v in self.cities.items()}
+        new.adjectives = list(self.adjectives)
+        new.max_tokens = self.max_tokens
+        new.first_tokens = set(self.first_tokens)
+        return new
 
     def lookup(self, name: str, *, cities: bool = False) -> Place | None:
         """The best place for a name (countries and regions first, then cities where asked)."""
@@ -206,6 +216,51 @@ class Gazetteer:
         if compass and len(low) > compass.end() + 3:
             return self.adjective_country(low[compass.end() :])
         return None
+
+
+PLACE_KINDS = ("country", "region", "city", "network")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraPlace:
+    """A place the caller knows and the built-in gazetteer may not: the register's towns, regions, networks.
+
+    ``kind`` is one of ``country``, ``region``, ``city`` (a municipality) or ``network``; ``country`` is the
+    ISO 3166-1 alpha-2 code (``None`` for a network). The name and each alias are recognised as this one
+    place, so all spellings in a document make one relation (reported as the document writes it).
+    """
+
+    name: str
+    country: str | None
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in PLACE_KINDS:
+            raise ValueError(f"ExtraPlace {self.name!r}: kind {self.kind!r} is not one of {', '.join(PLACE_KINDS)}")
+        if self.country is not None and not (len(self.country) == 2 and self.country.isalpha()):
+            raise ValueError(f"ExtraPlace {self.name!r}: country {self.country!r} is not an ISO 3166-1 alpha-2 code")
+
+
+_WITH_EXTRA: dict[tuple[int, int], tuple[object, Gazetteer]] = {}
+
+
+def with_extra_places(base: Gazetteer, places: Sequence[ExtraPlace]) -> Gazetteer:
+    """``base`` plus the caller's places (see :class:`weltnetz_extract.ExtraPlace`): each name and alias is
+    recognised as that place, so all spellings make one relation. Cached for the last few place lists by
+    identity, so a caller passing the same tuple for every document builds the combined gazetteer once."""
+    key = (id(base), id(places))
+    hit = _WITH_EXTRA.get(key)
+    if hit is not None and hit[0] is places:
+        return hit[1]
+    gaz = base.copy()
+    for place in places:
+        for alias in (place.name, *place.aliases):
+            gaz.add(alias, place.country, place.kind, weight=50, canonical=place.name)
+    if len(_WITH_EXTRA) >= 4:
+        _WITH_EXTRA.clear()
+    _WITH_EXTRA[key] = (places, gaz)
+    return gaz
 
 
 def _german(domain: str) -> gettext.NullTranslations:

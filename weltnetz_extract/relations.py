@@ -1,0 +1,514 @@
+"""Stage 3, relations: relation candidates from kind cues, lists and appositions, merged per partner.
+
+Each rule is a small function ``rule(ctx, sv) -> bool`` over the running context and one sentence; a rule
+that returns True has consumed the sentence (a list intro or a list item), and the later rules skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import vocab
+from .dates import YEAR
+from .document import Block, Document
+from .gazetteer import Gazetteer, Place, fold
+from .mentions import STOP_CAP, Mention, Mentions, find_mentions
+from .segment import Segments, Sentence
+
+KIND_RANK = {
+    "state_partnership": 0,
+    "joint_commission": 1,
+    "municipal_partnership": 2,
+    "network_membership": 3,
+    "cooperation": 4,
+}
+GROUP = {"representation": "representation", "institution": "institution"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    kind: str
+    partner: str
+    country: str | None
+    key: str
+    sentence: int
+    since: int | None = None
+    since_rank: int = -1
+    status: str | None = None
+    status_rank: int = -1
+    home: str | None = None
+
+
+@dataclass(slots=True)
+class RelationSet:
+    """Merged relations and, per sentence, the relation ids it names or touches."""
+
+    relations: list[Candidate] = field(default_factory=list)
+    mentioned: dict[int, list[int]] = field(default_factory=dict)  # sentence -> relation ids (by mention)
+    touched: dict[int, list[int]] = field(default_factory=dict)  # sentence -> relation ids (by a kind rule)
+    topics: dict[int, set[str]] = field(default_factory=dict)
+    list_ids: list[int] = field(default_factory=list)  # relations of the last list, for "die Partnerschaften"
+
+    def group_of(self, kind: str) -> str:
+        return GROUP.get(kind, "relation")
+
+    def add(self, cand: Candidate) -> int:
+        group = self.group_of(cand.kind)
+        for i, r in enumerate(self.relations):
+            if self.group_of(r.kind) == group and r.key == cand.key:
+                if KIND_RANK.get(cand.kind, 9) < KIND_RANK.get(r.kind, 9):
+                    r.kind = cand.kind
+                if cand.since_rank > r.since_rank:
+                    r.since, r.since_rank = cand.since, cand.since_rank
+                if cand.status_rank > r.status_rank:
+                    r.status, r.status_rank = cand.status, cand.status_rank
+                if r.country is None:
+                    r.country = cand.country
+                self.touched.setdefault(cand.sentence, []).append(i)
+                return i
+        self.relations.append(cand)
+        self.touched.setdefault(cand.sentence, []).append(len(self.relations) - 1)
+        return len(self.relations) - 1
+
+
+_PARTNER_LIST = re.compile(
+    r"Partnerschaft(?:en)?\s+mit\s+(?:der|den|dem)?\s*(?P<country>[^()]+?)\s*\((?P<inner>[^)]*)\)(?P<rest>.*)$"
+)
+_ITEM_PAREN = re.compile(
+    r"^(?:(?:der|die|das)\s+)?(?:(?:Woiwodschaft|Provinz|Region|Präfektur|Bundesstaat|Oblast|Kanton|Stadt|Gemeinde|"
+    r"Landkreis|Kreis|Departement)\s+)?(?P<name>[A-ZÄÖÜ][^()–,;:]*?)\s*\((?P<paren>[^)]+)\)\s*[,:–-]?\s*"
+    rf"(?:seit\s+(?:dem\s+Jahr\s+)?)?(?P<y>{YEAR})?(?P<rest>.*)$"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+und\s+|\s+sowie\s+")
+_ITEM = re.compile(rf"^(?P<name>.*?)\s*(?:(?:seit\s+)?(?P<y>{YEAR}))?\s*$")
+_PREFIX_STRIP = re.compile(
+    r"^(?:der|die|das|den|dem)?\s*(?:Woiwodschaft|Präfektur|Provinz|Bundesstaat|Region|Oblast|Kanton|Departement)\s+"
+)
+_LOCATIVE = re.compile(r"\b(?:in|im|nach|aus|bei|von)\s+(?:der\s+|den\s+|dem\s+)?$")
+_NAMED_PLACE = re.compile(
+    r"mit\s+(?:dem|der|den)\s+(?:Gemeinde\s+|Stadt\s+|Kommune\s+)?(?P<name>[A-Z][^,.;:()]*?)\s+in\s+"
+    r"(?P<country>[A-ZÄÖÜ][\w\-]+)"
+)
+_IN_LIST = re.compile(
+    r"\b(?:in|nach)\s+(?P<list>[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*)?"
+    r"(?:\s*(?:,|und|sowie)\s*[A-ZÄÖÜ][\w'’\-]*(?:\s+[A-ZÄÖÜ][\w'’\-]*)?)*)"
+)
+_FUER = re.compile(
+    r"\bfür\s+(?:den|die|das)?\s*(?:Bundesstaat\s+|Provinz\s+|Region\s+|Präfektur\s+)?(?P<name>[A-ZÄÖÜ][\w\-]+)"
+)
+
+
+@lru_cache(maxsize=4096)
+def status_of(text: str) -> str | None:
+    if vocab.RESUMED_CUE.search(text):
+        return "active"
+    if vocab.DORMANT_CUE.search(text):
+        return "dormant"
+    if vocab.ENDED_CUE.search(text):
+        return "ended"
+    if vocab.ACTIVE_CUE.search(text):
+        return "active"
+    return None
+
+
+# -- the running context --------------------------------------------------------------------------------
+@dataclass(slots=True)
+class ListScope:
+    """A list intro ("Das Land unterhält folgende Landespartnerschaften:") and what it gives its items."""
+
+    kind: str
+    status: str | None
+    home: str | None
+    block: int  # the block of the intro or of the last item; items must follow it
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Document
+    men: Mentions
+    gaz: Gazetteer
+    home: str
+    rs: RelationSet = field(default_factory=lambda: RelationSet())
+    scope: ListScope | None = None
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence as the rules see it: its foreign mentions, block, status cue and cue text."""
+
+    s: Sentence
+    text: str
+    ms: list[Mention]  # foreign mentions (partial ones included)
+    full: list[Mention]  # foreign mentions of whole names, descriptors dropped
+    block: Block
+    status: str | None
+    cue_text: str  # the text with event partners ("Partnerland der Messe") blanked
+
+
+def _view(ctx: Context, s: Sentence) -> SentenceView:
+    text = s.text
+    ms = [m for m in ctx.men.by_sentence[s.index] if not m.domestic and fold(m.surface) != fold(ctx.home)]
+    full = [m for m in ms if not m.partial and not _DESCRIPTOR.search(text[: m.start])]
+    cue_text = vocab.EVENT_PARTNER.sub(" ", text)
+    return SentenceView(s, text, ms, full, ctx.doc.blocks[s.block], status_of(text), cue_text)
+
+
+def _cand(ctx: Context, sv: SentenceView, kind: str, m: Mention, **attrs: int | str | None) -> int:
+    cand = Candidate(kind, m.surface, m.country, m.key, sv.s.index)
+    for name, value in attrs.items():
+        setattr(cand, name, value)
+    return ctx.rs.add(cand)
+
+
+def _status_attrs(status: str | None, rank: int) -> dict[str, int | str | None]:
+    return {"status": status, "status_rank": rank if status else -1}
+
+
+# -- list rules -----------------------------------------------------------------------------------------
+def rule_list_intro(ctx: Context, sv: SentenceView) -> bool:
+    """A sentence ending in a colon, or a heading, that announces partnerships opens a list scope."""
+    text = sv.text
+    heading_intro = (
+        sv.block.kind == "heading"
+        and not sv.full
+        and len(text) < 60
+        and bool(_HEADING_INTRO.search(text))
+        and not vocab.TOPIC_TRIGGER.search(text.replace("artnerschaft", ""))
+    )
+    if not (text.rstrip().endswith(":") or heading_intro):
+        return False
+    if not (vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text)):
+        return False
+    kind = "municipal_partnership" if vocab.MUNICIPAL_CUE.search(text) else "state_partnership"
+    town = next(iter(_towns(text, ctx.gaz, [], domestic=True)), None)
+    ctx.scope = ListScope(kind, sv.status, town.surface if town else None, sv.s.block)
+    ctx.rs.list_ids = []
+    return True
+
+
+def _in_list(ctx: Context, sv: SentenceView) -> bool:
+    scope = ctx.scope
+    if scope is None or sv.s.block <= scope.block:
+        return False
+    short = len(sv.block.text) < 90 and not sv.block.text.rstrip().endswith((".", "?", "!"))
+    return sv.block.kind in ("list_item", "heading") or short
+
+
+def update_scope_status(ctx: Context, sv: SentenceView, in_list: bool) -> None:
+    """A paragraph after the intro that names the partnerships' status ("Sie ruhen derzeit") gives it."""
+    scope = ctx.scope
+    if scope is None or ctx.rs.list_ids or in_list or sv.block.kind != "paragraph" or scope.status is not None:
+        return
+    if vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text):
+        scope.status = sv.status
+
+
+def rule_partner_list(ctx: Context, sv: SentenceView) -> bool:
+    """ "Partnerschaften mit China (Liaoning seit 1982 und Jiangsu 1986) – ruhen derzeit"."""
+    pm = _PARTNER_LIST.search(sv.text)
+    if not pm:
+        return False
+    country_place = lookup_inflected(ctx.gaz, pm["country"].strip())
+    code = country_place.country if country_place else None
+    status = status_of(pm["rest"]) or (ctx.scope.status if ctx.scope else None) or sv.status
+    kind = ctx.scope.kind if ctx.scope else "state_partnership"
+    names = []
+    for chunk in _LIST_SPLIT.split(pm["inner"].strip()):
+        im = _ITEM.match(chunk.strip())
+        name = _PREFIX_STRIP.sub("", im["name"]).strip() if im else ""
+        if not name or name.lower().startswith("seit") or not name[0].isupper():
+            continue
+        assert im is not None
+        place = ctx.gaz.lookup(name)
+        if place is None:
+            found = find_mentions(name, ctx.gaz, ctx.men.canon)
+            if found and found[0].surface == name:
+                place = Place(name, found[0].country, found[0].type)
+        country = (place.country if place else None) or code
+        key = f"{place.country if place and place.country else code}:{fold(place.name if place else name)}"
+        year = int(im["y"]) if im["y"] else None
+        names.append(name)
+        cand = Candidate(kind, name, country, key, sv.s.index, year, 3 if year else -1, status, 3 if status else -1)
+        ctx.rs.add(cand)
+    if not names and country_place is not None:
+        key = f"{code}:{fold(country_place.name)}"
+        name = pm["country"].strip()
+        ctx.rs.add(Candidate(kind, name, code, key, sv.s.index, None, -1, status, 3 if status else -1))
+    # "Partnerschaften mit der Provinz Shandong (seit 1987) und ...": left to the general rules
+    return bool(names) or country_place is not None
+
+
+def rule_list_item_paren(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
+    """List items "Roanne (Frankreich) seit 1958", "Provinz Anhui (China) seit 1984 – ruht derzeit"."""
+    scope = ctx.scope
+    if scope is None or not in_list or (sv.block.kind == "paragraph" and len(sv.text) >= 90):
+        return False
+    im = _ITEM_PAREN.match(sv.text.strip())
+    if not im:
+        return False
+    name = im["name"].strip()
+    paren = lookup_inflected(ctx.gaz, im["paren"].strip())
+    place = ctx.gaz.lookup(name, cities=True)
+    code = paren.country if paren is not None and paren.type == "country" else (place.country if place else None)
+    if (place is not None and place.domestic) or code in ("DE", None):
+        return False
+    since = int(im["y"]) if im["y"] else None
+    own = status_of(im["rest"] or "")
+    st = own or scope.status
+    key = f"{code}:{fold(place.name if place else name)}"
+    st_rank = 3 if own else (0 if st else -1)  # the intro's status yields to one stated later
+    cand = Candidate(scope.kind, name, code, key, sv.s.index, since, 3 if since else -1, st, st_rank)
+    i = ctx.rs.add(cand)
+    scope.block = sv.s.block
+    if scope.kind == "municipal_partnership" and scope.home:
+        ctx.rs.relations[i].home = scope.home
+    ctx.rs.list_ids.append(i)
+    return True
+
+
+def rule_list_item_mention(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
+    """Items of a list intro: headings or list items naming a region ("Kanagawa (Japan), seit 1989")."""
+    scope = ctx.scope
+    if scope is None or not in_list or not sv.full:
+        return False
+    if sv.block.kind == "paragraph" and (len(sv.text) >= 90 or sv.text.endswith(".")):
+        return False
+    m = sv.full[0]
+    if m.type == "network":
+        return True
+    ym = re.match(rf"^\s*\(?[^)]*\)?\s*(?:seit\s+)?(?P<y>{YEAR})\b", sv.text[m.end :])
+    since = int(ym["y"]) if ym else None
+    own = status_of(sv.text)
+    st = own or scope.status
+    st_rank = 3 if own else (0 if st else -1)
+    i = _cand(ctx, sv, scope.kind, m, since=since, since_rank=3 if since else -1, status=st, status_rank=st_rank)
+    ctx.rs.list_ids.append(i)
+    scope.block = sv.s.block
+    return True
+
+
+def close_scope(ctx: Context, sv: SentenceView, in_list: bool) -> None:
+    """A list scope ends some blocks after its last item."""
+    if ctx.scope is not None and not in_list and sv.block.kind != "list_item" and sv.s.block > ctx.scope.block + 8:
+        ctx.scope = None
+
+
+# -- kind rules -----------------------------------------------------------------------------------------
+def rule_apposition(ctx: Context, sv: SentenceView) -> None:
+    """ "der japanischen Partnerprovinz Kanagawa": a partner named right after a partner noun."""
+    for m in sv.full:
+        if vocab.STATE_APPOSITION.search(sv.text[: m.start]) and m.type in ("region", "country", "city"):
+            _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
+
+
+def rule_state_partnership(ctx: Context, sv: SentenceView) -> None:
+    """A partnership named with its partners: the regions, else the countries not named as a place."""
+    if not vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text):
+        return
+    regions = [m for m in sv.full if m.type == "region"]
+    countries = [m for m in sv.full if m.type == "country" and not _LOCATIVE.search(sv.text[: m.start])]
+    for m in regions or countries:
+        _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
+
+
+def rule_municipal(ctx: Context, sv: SentenceView) -> None:
+    """A town twinning: foreign towns in a sentence with a twinning cue; the domestic town is the home."""
+    if not vocab.MUNICIPAL_CUE.search(sv.cue_text):
+        return
+    home_town = next(iter(_towns(sv.text, ctx.gaz, [], domestic=True)), None)
+    for m in _towns(sv.text, ctx.gaz, sv.full):
+        i = _cand(ctx, sv, "municipal_partnership", m, **_status_attrs(sv.status, 1))
+        if home_town and ctx.rs.relations[i].home is None:
+            ctx.rs.relations[i].home = home_town.surface
+
+
+def rule_joint_commission(ctx: Context, sv: SentenceView) -> None:
+    """A mixed commission with a country or region; one that meets is active."""
+    if not vocab.JOINT_COMMISSION_CUE.search(sv.text):
+        return
+    status = sv.status or ("active" if vocab.COMMISSION_MEETING.search(sv.text) else None)
+    for m in [m for m in sv.full if m.type in ("country", "region")]:
+        _cand(ctx, sv, "joint_commission", m, **_status_attrs(status, 1))
+
+
+def rule_cooperation(ctx: Context, sv: SentenceView) -> None:
+    """A named cooperation: "Zusammenarbeit mit dem Nationalpark X in Y", or with a country or region."""
+    if not vocab.COOPERATION_CUE.search(sv.text):
+        return
+    named = list(_NAMED_PLACE.finditer(sv.text))
+    for nm in named:
+        cp = ctx.gaz.lookup(nm["country"])
+        if cp and cp.type == "country" and not cp.domestic:
+            name = nm["name"].strip()
+            key = f"{cp.country}:{fold(name)}"
+            if not any(m.key == key for m in sv.full):
+                ctx.rs.add(Candidate("cooperation", name, cp.country, key, sv.s.index))
+    for m in sv.full:
+        if m.type not in ("country", "region") or _LOCATIVE.search(sv.text[: m.start]):
+            continue
+        if any(m.start > n.start("name") and m.end <= n.end("country") for n in named):
+            continue
+        _cand(ctx, sv, "cooperation", m)
+
+
+def rule_network(ctx: Context, sv: SentenceView) -> None:
+    """Every network named is a membership; only "active" is taken from the sentence."""
+    active = sv.status == "active"
+    for m in sv.full:
+        if m.type == "network":
+            _cand(ctx, sv, "network_membership", m, **_status_attrs(sv.status if active else None, 1))
+
+
+def rule_representation(ctx: Context, sv: SentenceView) -> None:
+    """An office abroad: the place it is in or serves."""
+    if vocab.REPRESENTATION_CUE.search(sv.text):
+        for m in _offices(sv.text, ctx.gaz, sv.ms):
+            _cand(ctx, sv, "representation", m)
+
+
+def rule_institution(ctx: Context, sv: SentenceView) -> None:
+    """An institution at home serving a foreign relation: "Deutsch-Amerikanisches Institut"."""
+    for im in vocab.INSTITUTION_CUE.finditer(sv.text):
+        adj = re.match(r"Deutsch-(\w+)", im.group(0))
+        code = ctx.gaz.adjective_country(adj.group(1)) if adj else None
+        if sv.block.kind == "list_item" and len(sv.block.text.split()) <= 16:
+            name = sv.block.text.strip()
+        else:
+            tail = re.match(r"(?:\s+e\.\s?V\.)?(?:\s+[A-ZÄÖÜ][\w\-]+)?", sv.text[im.end() :])
+            name = (im.group(0) + (tail.group(0) if tail else "")).strip()
+        ctx.rs.add(Candidate("institution", name, code, f"inst:{fold(name)}", sv.s.index))
+
+
+KIND_RULES = (
+    rule_apposition,
+    rule_state_partnership,
+    rule_municipal,
+    rule_joint_commission,
+    rule_cooperation,
+    rule_network,
+    rule_representation,
+    rule_institution,
+)
+
+
+def _sentence(ctx: Context, s: Sentence) -> None:
+    sv = _view(ctx, s)
+    if rule_list_intro(ctx, sv):
+        return
+    in_list = _in_list(ctx, sv)
+    update_scope_status(ctx, sv, in_list)
+    if rule_partner_list(ctx, sv):
+        return
+    if rule_list_item_paren(ctx, sv, in_list) or rule_list_item_mention(ctx, sv, in_list):
+        return
+    close_scope(ctx, sv, in_list)
+    for rule in KIND_RULES:
+        rule(ctx, sv)
+
+
+def link_mentions(rs: RelationSet, seg: Segments, men: Mentions) -> None:
+    """For each sentence, the relations it names (by a mention's key or the partner's name in the text)."""
+    patterns = [re.compile(rf"(?<!\w){re.escape(fold(r.partner))}(?!\w)") for r in rs.relations]
+    for s in seg.sentences:
+        ids = []
+        for m in men.by_sentence[s.index]:
+            for i, r in enumerate(rs.relations):
+                if r.key == m.key and i not in ids:
+                    ids.append(i)
+        folded = fold(s.text)
+        for i, rx in enumerate(patterns):
+            if i not in ids and rs.relations[i].kind not in GROUP and rx.search(folded):
+                ids.append(i)
+        rs.mentioned[s.index] = ids
+
+
+def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, home: str) -> RelationSet:
+    """Run the rules over every sentence and link the sentences to the relations they name."""
+    ctx = Context(doc, men, gaz, home)
+    for s in seg.sentences:
+        _sentence(ctx, s)
+    link_mentions(ctx.rs, seg, men)
+    return ctx.rs
+
+
+# A place named only to describe the partner: "die Hauptstadt des Bundesstaates Wisconsin".
+_DESCRIPTOR = re.compile(
+    r"\b(?:haupt)?stadt\s+(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2}$|\b(?:im|in)\s+(?:norden|süden|osten|westen)\s+"
+    r"(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2}$",
+    re.I,
+)
+# A heading that announces a list of partners: "Städtepartnerschaften", "Unsere Partnerregionen".
+_HEADING_INTRO = re.compile(
+    r"^\s*(?:(?:unsere|die|weitere|internationale)\s+)?(?:städte|landes|regional|länder)?partner"
+    r"(?:schaften|städte|regionen|provinzen|länder|gemeinden|kommunen|kreise)\s*$",
+    re.I,
+)
+
+
+def lookup_inflected(gaz: Gazetteer, name: str) -> Place | None:
+    """Look a name up, also in its nominative form ("der Russischen Föderation" -> "Russische Föderation")."""
+    name = re.sub(r"^(?:der|die|das|den|dem|des)\s+", "", name)
+    place = gaz.lookup(name)
+    if place is None:
+        place = gaz.lookup(re.sub(r"(?<=[a-zäöü])(?:en|er|em|es)\b(?=\s)", "e", name))
+    if place is None and name.endswith("s"):
+        place = gaz.lookup(name[:-1])
+    return place
+
+
+def _towns(text: str, gaz: Gazetteer, full: list[Mention], domestic: bool = False) -> list[Mention]:
+    out = [m for m in full if m.type == "city"] if not domestic else []
+    for tm in re.finditer(r"\b[A-ZÄÖÜ][\w'’\-]+(?:\s+(?:an der|am|im|de|di|sur|upon)\s+[A-ZÄÖÜ][\w\-]+)?", text):
+        word = tm.group(0)
+        if word in STOP_CAP or tm.start() == 0:
+            continue
+        # a town follows a cue, a preposition, a conjunction or an adjective, never a first name
+        if not _TOWN_CONTEXT.search(text[: tm.start()]):
+            continue
+        place = gaz.lookup(word, cities=True)
+        if place and place.type == "city" and place.domestic == domestic:
+            key = f"{place.country}:{fold(place.name)}"
+            if not any(m.key == key for m in out):
+                out.append(Mention(word, tm.start(), tm.end(), place.country, "city", key))
+    return out
+
+
+_TOWN_CONTEXT = re.compile(
+    r"(?:partnerstadt|partnerstädte[n]?|partnergemeinde|stadt|gemeinde|kommune|landkreis|kreis|mit|zwischen|und|"
+    r"sowie|nach|in|,|[a-zäöü]+ischen?)\s+(?:der\s+|dem\s+|den\s+)?$",
+    re.I,
+)
+
+
+def _offices(text: str, gaz: Gazetteer, ms: list[Mention]) -> list[Mention]:
+    fm = _FUER.search(text)
+    if fm:
+        place = gaz.lookup(fm["name"], cities=True)
+        if place and not place.domestic:
+            return [
+                Mention(
+                    fm["name"],
+                    fm.start("name"),
+                    fm.end("name"),
+                    place.country,
+                    place.type,
+                    f"{place.country}:{fold(place.name)}",
+                )
+            ]
+    found: list[Mention] = []
+    for lm in _IN_LIST.finditer(text):
+        pos = lm.start("list")
+        for name in re.split(r"\s*,\s*|\s+und\s+|\s+sowie\s+", lm["list"]):
+            name = name.strip()
+            place = gaz.lookup(name, cities=True)
+            if place and not place.domestic and place.type in ("city", "region", "country"):
+                found.append(
+                    Mention(
+                        name, pos, pos + len(name), place.country, place.type, f"{place.country}:{fold(place.name)}"
+                    )
+                )
+    if found:
+        return found
+    return [m for m in ms if m.partial and m.type == "country"][:1]
