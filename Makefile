@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 WELTNETZ := $(BIN)/weltnetz
 STAMP := $(VENV)/.installed
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: run test install db lint check eval bench messages clean
 
@@ -13,7 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	touch $(STAMP)
 
-install: $(STAMP)
+## axe-core for the browser tests, pinned in package-lock.json (npm ci installs exactly that).
+$(AXE): package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
+install: $(STAMP) $(AXE)
 
 ## Create or update the database and load the Baden-Württemberg data (idempotent).
 db: install

@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "weltnetz.api.middleware.ApiRequestMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "weltnetz.csp.ScopedCSPMiddleware",  # strict CSP; the admin's additions only under /admin/
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,7 +177,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],  # the Wagtail admin sets inline styles
+        "style-src": ["'self'", "'unsafe-inline'"],  # Leaflet and the Wagtail admin set inline styles
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
@@ -187,6 +187,9 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# Added to the policy for the Wagtail admin's pages only (weltnetz/csp.py): its panels, choosers and date
+# pickers are set up by inline scripts without nonces.
+WELTNETZ_ADMIN_CSP_UPDATE = {"script-src": ["'unsafe-inline'"]}
 
 LOGGING = {
     "version": 1,
