@@ -12,6 +12,7 @@ import gettext
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,11 @@ def fold_word(word: str) -> str:
     return fold(word)
 
 
+# The country of the document's home region: places of that country are domestic (no relations with
+# them). Set by the pipeline for each document from the publisher; Germany by default.
+HOME_COUNTRY: ContextVar[str] = ContextVar("HOME_COUNTRY", default="DE")
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry: a name and what it denotes."""
@@ -50,7 +56,7 @@ class Place:
 
     @property
     def domestic(self) -> bool:
-        return self.country == "DE"
+        return self.country == HOME_COUNTRY.get()
 
 
 # Subdivision names that are ordinary German or English words; they would match prose.

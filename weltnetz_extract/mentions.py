@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Place, _read_tsv, fold, fold_word
+from .gazetteer import HOME_COUNTRY, Gazetteer, Place, _read_tsv, fold, fold_word
 from .segment import Segments
 
 
@@ -21,7 +21,7 @@ class Mention:
 
     @property
     def domestic(self) -> bool:
-        return self.country == "DE"
+        return self.country == HOME_COUNTRY.get()
 
 
 _TOKEN = re.compile(r"[^\W_][^\W_]*(?:['’\-][^\W_]+)*", re.U)

@@ -16,11 +16,11 @@ from .agreements import agreements
 from .attributes import attributes
 from .document import Document
 from .facts import Evidence, Facts, Relation
-from .gazetteer import Gazetteer, default_gazetteer, with_extra_places
+from .gazetteer import HOME_COUNTRY, Gazetteer, default_gazetteer, with_extra_places
 from .mentions import mentions
 from .options import ExtractOptions, ExtraPlace
 from .people import people
-from .publisher import detect_home
+from .publisher import detect_publisher, home_of
 from .relations import GROUP, relations
 from .segment import segment
 
@@ -39,7 +39,15 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Facts:
     """Run all stages on a read document."""
     opts = options or ExtractOptions()
     gaz = gazetteer_for(opts)
-    home = detect_home(doc, opts.home_region) if opts.detect_home else opts.home_region
+    publisher = detect_publisher(doc, gaz, opts.home_region) if opts.detect_home else home_of(opts.home_region, gaz)
+    token = HOME_COUNTRY.set(publisher.country)
+    try:
+        return _stages(doc, gaz, publisher.name)
+    finally:
+        HOME_COUNTRY.reset(token)
+
+
+def _stages(doc: Document, gaz: Gazetteer, home: str) -> Facts:
     seg = segment(doc)
     men = mentions(seg, gaz)
     rs = relations(doc, seg, men, gaz, home)

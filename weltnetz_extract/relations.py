@@ -13,7 +13,7 @@ from functools import lru_cache
 from . import vocab
 from .dates import YEAR
 from .document import Block, Document
-from .gazetteer import Gazetteer, Place, fold
+from .gazetteer import HOME_COUNTRY, Gazetteer, Place, fold
 from .mentions import STOP_CAP, Mention, Mentions, find_mentions
 from .segment import Segments, Sentence
 
@@ -252,7 +252,7 @@ def rule_list_item_paren(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
     paren = lookup_inflected(ctx.gaz, im["paren"].strip())
     place = ctx.gaz.lookup(name, cities=True)
     code = paren.country if paren is not None and paren.type == "country" else (place.country if place else None)
-    if (place is not None and place.domestic) or code in ("DE", None):
+    if (place is not None and place.domestic) or code in (HOME_COUNTRY.get(), None):
         return False
     since = int(im["y"]) if im["y"] else None
     own = status_of(im["rest"] or "")
