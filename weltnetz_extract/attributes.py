@@ -191,7 +191,20 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
         since_from_anniversary(rs, at, ref_year)
         status_from_cues(rs, men, at)
         pending = topics_of_sentence(doc, rs, men, at, pending)
+    default_active(rs)
     return Attributed(rs, focus, _title_focus(rs, seg))
+
+
+# Kinds whose mere report as a partner in the genre means they are kept up ("unsere Partnerstädte", a list of
+# partner regions); a cooperation, network or office needs a cue, since those are named in passing too.
+_ACTIVE_BY_DEFAULT = ("state_partnership", "municipal_partnership", "joint_commission")
+
+
+def default_active(rs: RelationSet) -> None:
+    """A partnership, twinning or commission the document reports, with no status stated, is active."""
+    for r in rs.relations:
+        if r.status is None and r.kind in _ACTIVE_BY_DEFAULT:
+            r.status = "active"
 
 
 # "besteht seit", "verbindet ... seit", "Partnerstadt seit", "Die Partnerschaft ... seit": clauses whose

@@ -41,7 +41,7 @@ FULL_DATE = re.compile(
 )
 MONTH_YEAR = re.compile(rf"\b(?P<mname>{_MONTH_RX})\.?\s+(?P<y>{YEAR})\b", re.I)
 YEAR_RE = re.compile(rf"(?<![\d.,])(?P<y>{YEAR})(?![\d,]|\.\d|er)")
-SINCE_YEAR = re.compile(rf"\bseit\s+(?:dem\s+Jahr(?:e)?\s+)?(?P<y>{YEAR})(?![\d.,]\d|er)", re.I)
+SINCE_YEAR = re.compile(rf"\b(?:seit|since)\s+(?:dem\s+Jahr(?:e)?\s+)?(?P<y>{YEAR})(?![\d.,]\d|er)", re.I)
 VAGUE_SINCE = re.compile(r"\bseit\s+(?:anfang|mitte|ende|rund|etwa|über|fast|knapp|mehr als|den|vielen)\b", re.I)
 
 NUMBER_WORDS = {
@@ -77,7 +77,8 @@ ANNIVERSARY = re.compile(
     # "feiern 40 Jahre Partnerschaft" (not "seit 40 Jahren", not "mehr als 30 Jahre ...")
     r"|(?<!seit )(?<!über )(?<!rund )(?<!fast )(?<!knapp )(?<!als )(?<!etwa )(?<!gut )"
     r"(?<![\w.])(?P<n3>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn|hundert)\s+jahre\s+(?:\w+\s+){0,2}?"
-    r"\w*(?:partnerschaft|zusammenarbeit|freundschaft|kooperation)",
+    r"\w*(?:partnerschaft|zusammenarbeit|freundschaft|kooperation)"
+    r"|(?P<n4>\d{1,3})(?:st|nd|rd|th)\s+anniversary",
     re.I,
 )
 
@@ -149,7 +150,10 @@ def anniversary_years(text: str) -> list[int]:
     """Number of years of each anniversary named in ``text`` ("Zum 35-jährigen Jubiläum" -> [35])."""
     out = []
     for m in ANNIVERSARY.finditer(text):
-        n = number_word(m["n"]) if m["n"] else (int(m["n2"]) if m["n2"] else number_word(m["n3"]))
+        if m["n4"]:
+            n: int | None = int(m["n4"])
+        else:
+            n = number_word(m["n"]) if m["n"] else (int(m["n2"]) if m["n2"] else number_word(m["n3"]))
         if n and 1 <= n <= 200:
             out.append(n)
     return out

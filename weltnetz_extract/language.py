@@ -10,7 +10,7 @@ _WORD = re.compile(r"[a-zäöüß]+")
 
 
 def language(text: str) -> str:
-    """"de" or "en": whichever language's function words are more frequent in the first 5,000 characters."""
+    """ "de" or "en": whichever language's function words are more frequent in the first 5,000 characters."""
     de = en = 0
     for w in _WORD.findall(text[:5000].lower()):
         if w in _GERMAN:

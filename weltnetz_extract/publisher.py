@@ -116,7 +116,7 @@ def _foreign(doc: Document, tld: str, gaz: Gazetteer) -> Publisher | None:
 
 
 def _from_text(doc: Document, gaz: Gazetteer) -> Publisher | None:
-    """"Das Land Brandenburg", "die Stadt Kassel", else the German state the text names most."""
+    """ "Das Land Brandenburg", "die Stadt Kassel", else the German state the text names most."""
     head = "\n".join(filter(None, [doc.title or "", doc.text[:3000]]))
     for m in _LAND_PHRASE.finditer(head):
         name = STATE_ALIASES.get(m["n"], m["n"])

@@ -13,7 +13,8 @@ from functools import lru_cache
 from . import vocab
 from .dates import YEAR
 from .document import Block, Document
-from .gazetteer import HOME_COUNTRY, Gazetteer, Place, fold
+from .gazetteer import HOME_COUNTRY, Gazetteer, Place, default_gazetteer, fold
+from .lexicon import is_proper_name
 from .mentions import STOP_CAP, Mention, Mentions, find_mentions
 from .segment import Segments, Sentence
 
@@ -25,6 +26,8 @@ KIND_RANK = {
     "cooperation": 4,
 }
 GROUP = {"representation": "representation", "institution": "institution"}
+# A commission is a relation of its own beside a partnership with the same partner.
+MERGE_GROUP = {**GROUP, "joint_commission": "commission"}
 
 
 @dataclass(slots=True)
@@ -52,12 +55,15 @@ class RelationSet:
     list_ids: list[int] = field(default_factory=list)  # relations of the last list, for "die Partnerschaften"
 
     def group_of(self, kind: str) -> str:
-        return GROUP.get(kind, "relation")
+        return MERGE_GROUP.get(kind, "relation")
 
     def add(self, cand: Candidate) -> int:
+        """Merge a candidate into the relation with its partner and kind group, or add it."""
         group = self.group_of(cand.kind)
         for i, r in enumerate(self.relations):
-            if self.group_of(r.kind) == group and r.key == cand.key:
+            groups = {self.group_of(r.kind), group}
+            same = len(groups) == 1 or (groups == {"relation", "commission"} and "cooperation" in (r.kind, cand.kind))
+            if same and r.key == cand.key:
                 if KIND_RANK.get(cand.kind, 9) < KIND_RANK.get(r.kind, 9):
                     r.kind = cand.kind
                 if cand.since_rank > r.since_rank:
@@ -86,7 +92,13 @@ _ITEM = re.compile(rf"^(?P<name>.*?)\s*(?:(?:seit\s+)?(?P<y>{YEAR}))?\s*$")
 _PREFIX_STRIP = re.compile(
     r"^(?:der|die|das|den|dem)?\s*(?:Woiwodschaft|Präfektur|Provinz|Bundesstaat|Region|Oblast|Kanton|Departement)\s+"
 )
-_LOCATIVE = re.compile(r"\b(?:in|im|nach|aus|bei|von)\s+(?:der\s+|den\s+|dem\s+)?$")
+_LOCATIVE = re.compile(
+    r"\b(?:in|im|nach|aus|bei|auf|gegen|to|from|at)\s+(?:(?:der|den|dem|die|das|des|the|unser\w*|ihr\w*|sein\w*)\s+)?"
+    r"(?:[\wäöüß\-]+\s+)?$|\bvon\s+(?:der\s+|den\s+|dem\s+)?$"
+)
+# A place named inside a person's role is their affiliation: "Botschafterin der Republik Lettland".
+_ROLE_OF = re.compile(rf"{vocab.ROLE_WORD}\s+(?:(?:der|des|von|vom|of|the)\s+)+(?:[\wäöüß\-]+\s+){{0,2}}$")
+_PERSON_BEFORE = re.compile(r"(?:\b(?:Dr|Prof)\.|\b(?:Herrn?|Frau|Mr|Mrs|Ms))\s+$")
 _NAMED_PLACE = re.compile(
     r"mit\s+(?:dem|der|den)\s+(?:Gemeinde\s+|Stadt\s+|Kommune\s+)?(?P<name>[A-Z][^,.;:()]*?)\s+in\s+"
     r"(?P<country>[A-ZÄÖÜ][\w\-]+)"
@@ -147,10 +159,26 @@ class SentenceView:
     cue_text: str  # the text with event partners ("Partnerland der Messe") blanked
 
 
+def _in_role(text: str, m: Mention) -> bool:
+    """A place inside a role phrase, or a town name that is part of a person's name ("Dr. Martin Wey",
+    "Florence Lasserre-David", "Elita Kuzma"): HanTa tells a proper name beside it from a common noun."""
+    before = text[: m.start]
+    if _ROLE_OF.search(before) or _PERSON_BEFORE.search(before):
+        return True
+    if m.type not in ("city", "region"):
+        return False
+    nxt = re.match(r"\s([A-ZÄÖÜ][\w\-]+)", text[m.end :])
+    prev = re.search(r"(?<![.!?:]\s)(?<=\s)([A-ZÄÖÜ][\w\-]+)\s$", before)
+    for word in (nxt.group(1) if nxt else None, prev.group(1) if prev else None):
+        if word and default_gazetteer().lookup(word, cities=True) is None and is_proper_name(word):
+            return True
+    return False
+
+
 def _view(ctx: Context, s: Sentence) -> SentenceView:
     text = s.text
     ms = [m for m in ctx.men.by_sentence[s.index] if not m.domestic and fold(m.surface) != fold(ctx.home)]
-    full = [m for m in ms if not m.partial and not _DESCRIPTOR.search(text[: m.start])]
+    full = [m for m in ms if not m.partial and not _DESCRIPTOR.search(text[: m.start]) and not _in_role(text, m)]
     cue_text = vocab.EVENT_PARTNER.sub(" ", text)
     return SentenceView(s, text, ms, full, ctx.doc.blocks[s.block], status_of(text), cue_text)
 
@@ -211,6 +239,8 @@ def rule_partner_list(ctx: Context, sv: SentenceView) -> bool:
     if not pm:
         return False
     country_place = lookup_inflected(ctx.gaz, pm["country"].strip())
+    if country_place is not None and country_place.type != "country":
+        return False  # "Partnerschaft mit dem Leningrader Gebiet (Verwaltungssitz ...)": an item, not a country
     code = country_place.country if country_place else None
     status = status_of(pm["rest"]) or (ctx.scope.status if ctx.scope else None) or sv.status
     kind = ctx.scope.kind if ctx.scope else "state_partnership"
@@ -240,21 +270,51 @@ def rule_partner_list(ctx: Context, sv: SentenceView) -> bool:
     return bool(names) or country_place is not None
 
 
-def rule_list_item_paren(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
-    """List items "Roanne (Frankreich) seit 1958", "Provinz Anhui (China) seit 1984 – ruht derzeit"."""
+_ITEM_HEAD = re.compile(
+    r"^(?:(?:der|die|das|dem|den|mit|the|and)\s+)*(?:(?:Partnerschaft|partnership)\s+(?:mit|with)\s+(?:der|dem|den|the)?\s*)?"
+    r"(?:(?P<type>Woiwodschaft|Wojewodschaft|Provinz|Region|Präfektur|Bundesstaat|Oblast|Kanton|Stadt|Gemeinde|"
+    r"Landkreis|Kreis|Departement|Département|Gebiet|Province|Prefecture|State|City)\s+(?:of\s+)?)?"
+    r"(?P<name>[A-ZÄÖÜŁŚŻ][^()–,;:]*?)\s*"
+    r"(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?=\s+seit\b|\s+since\b|\s*$))?"
+    r"\s*(?P<rest>(?:[,:–]|-\s|seit\b|since\b|(?:ist|ruht|is)\b).*|\.?)$"
+)
+_SEAT = re.compile(r"^(?:Verwaltungssitz|Hauptstadt|Sitz|capital|Hauptort)\s+", re.I)
+_FULL_SINCE = re.compile(
+    rf"\b(?:seit|since)\s+(?:dem\s+|the\s+)?(?:[0-3]?\d\.\s*(?:\w+\.?|\d{{1,2}}\.)\s*)?(?P<y>{YEAR})\b"
+)
+
+
+def _country_of_hint(gaz: Gazetteer, hint: str) -> str | None:
+    """The country a bracket or comma after an item names: a country, or a town or region in one."""
+    hint = _SEAT.sub("", hint.strip())
+    place = lookup_inflected(gaz, hint)
+    if place is not None and place.type == "country":
+        return place.country
+    towns = gaz.cities.get(fold(hint))
+    if towns:
+        return towns[0].country
+    return place.country if place is not None else None
+
+
+def rule_list_item(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
+    """List items "Roanne (Frankreich) seit 1958", "Amiens, Frankreich seit 1960", "der Wojewodschaft
+    Pommern (Danzig):", "Aquitaine (Frankreich): Partnerschaft besteht seit dem 1. November 1995"."""
     scope = ctx.scope
     if scope is None or not in_list or (sv.block.kind == "paragraph" and len(sv.text) >= 90):
         return False
-    im = _ITEM_PAREN.match(sv.text.strip())
-    if not im:
+    im = _ITEM_HEAD.match(sv.text.strip().rstrip("."))
+    if not im or not (im["paren"] or im["comma"] or im["type"]):
         return False
     name = im["name"].strip()
-    paren = lookup_inflected(ctx.gaz, im["paren"].strip())
     place = ctx.gaz.lookup(name, cities=True)
-    code = paren.country if paren is not None and paren.type == "country" else (place.country if place else None)
+    hint = im["paren"] or im["comma"]
+    code = (_country_of_hint(ctx.gaz, hint) if hint else None) or (place.country if place else None)
+    if place is not None and place.country and place.type != "city":
+        code = place.country  # a known region: its own country, whatever the bracket says
     if (place is not None and place.domestic) or code in (HOME_COUNTRY.get(), None):
         return False
-    since = int(im["y"]) if im["y"] else None
+    ym = _FULL_SINCE.search(im["rest"] or "")
+    since = int(ym["y"]) if ym else None
     own = status_of(im["rest"] or "")
     st = own or scope.status
     key = f"{code}:{fold(place.name if place else name)}"
@@ -269,24 +329,96 @@ def rule_list_item_paren(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
 
 
 def rule_list_item_mention(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
-    """Items of a list intro: headings or list items naming a region ("Kanagawa (Japan), seit 1989")."""
+    """Items of a list intro naming partners: "Kanagawa (Japan), seit 1989", "in Russland mit Perm und Tjumen"
+    (the regions, not the country they are in); an item with its own cooperation cue is a cooperation."""
     scope = ctx.scope
     if scope is None or not in_list or not sv.full:
         return False
     if sv.block.kind == "paragraph" and (len(sv.text) >= 90 or sv.text.endswith(".")):
         return False
-    m = sv.full[0]
-    if m.type == "network":
+    places = [m for m in sv.full if m.type != "network"]
+    if not places:
         return True
-    ym = re.match(rf"^\s*\(?[^)]*\)?\s*(?:seit\s+)?(?P<y>{YEAR})\b", sv.text[m.end :])
-    since = int(ym["y"]) if ym else None
+    regions = [m for m in places if m.type in ("region", "city")]
+    chosen = regions or [m for m in places if not _LOCATIVE.search(sv.text[: m.start])] or places[:1]
+    own_kind = vocab.COOPERATION_CUE.search(sv.text) and not vocab.STATE_CUE.search(sv.text)
+    kind = "cooperation" if own_kind else scope.kind
     own = status_of(sv.text)
     st = own or scope.status
-    st_rank = 3 if own else (0 if st else -1)
-    i = _cand(ctx, sv, scope.kind, m, since=since, since_rank=3 if since else -1, status=st, status_rank=st_rank)
-    ctx.rs.list_ids.append(i)
+    for m in chosen:
+        ym = re.match(rf"^\s*\(?[^)]*\)?\s*(?:seit\s+)?(?P<y>{YEAR})\b", sv.text[m.end :])
+        since = int(ym["y"]) if ym else None
+        attrs = {"since": since, "since_rank": 3 if since else -1, "status": st, "status_rank": 3 if own else 0}
+        i = _cand(ctx, sv, kind, m, **attrs)
+        ctx.rs.list_ids.append(i)
     scope.block = sv.s.block
     return True
+
+
+# "Partnerregionen Georgia, Oberösterreich und Westkap", "partner regions A, B and C", "voivodeships of A and B"
+_ENUM_NOUN = re.compile(
+    r"\b(?P<noun>(?:Partner(?:schafts)?|Nachbar)(?:regionen|provinzen|länder[n]?|staaten|bundesstaaten|präfekturen)|"
+    r"(?:Partner|Schwester)(?:städte[n]?|gemeinden|kommunen)|Partnern|Provinzen|Regionen|Woiwodschaften|Wojewodschaften|"
+    r"partner (?:regions|provinces|states|cities|towns)|sister cities|twin towns|"
+    r"(?:voivodeships|provinces|regions|prefectures|states) of)\s+"
+    r"(?:(?:der|den|dem|the|unserer|unseren|seinen|ihren|its|our)\s+)?"
+)
+_ENUM_SPLIT = re.compile(r"\s*,\s*|\s+(?:und|and|sowie|as well as)\s+")
+_ENUM_NAME = re.compile(
+    r"^(?:(?:der|die|das|the)\s+)?([A-ZÄÖÜŁŚŻ][\w'’´\-]*(?:\s+(?:[A-ZÄÖÜ][\w'’\-]*|de|am|an der|es))*)"
+)
+
+
+def _enum_items(text: str) -> list[tuple[str, int]]:
+    """The names (and offsets) of an enumeration after ``_ENUM_NOUN``, each cut at its first lower-case word."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for part in _ENUM_SPLIT.split(text):
+        at = text.find(part, pos)
+        pos = at + len(part)
+        m = _ENUM_NAME.match(part.strip())
+        if not m:
+            break
+        out.append((m.group(1), at + (len(part) - len(part.lstrip()))))
+        if len(m.group(1)) < len(part.strip()) and not part.strip()[len(m.group(1)) :].startswith(" ("):
+            rest = part.strip()[len(m.group(1)) :]
+            if not re.match(r"^\s*(?:in|im|aus)\s", rest):  # "Hubei in Zentralchina und Hainan": go on
+                break
+    return out
+
+
+def rule_enumeration(ctx: Context, sv: SentenceView) -> None:
+    """Every name of an enumeration after a plural partner noun is a partner of that noun's kind."""
+    for em in _ENUM_NOUN.finditer(sv.text):
+        noun = em["noun"].lower()
+        if _LOCATIVE.search(sv.text[: em.start()]):
+            continue  # "Regionen in unseren Nachbarländern Polen und Frankreich": where, not with whom
+        municipal = any(w in noun for w in ("städt", "gemeind", "kommun", "cit", "town"))
+        if noun in ("provinzen", "regionen", "woiwodschaften", "wojewodschaften") or noun.endswith(" of"):
+            if not (vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text)):
+                continue  # a bare "Provinzen X und Y" needs a partnership said in the sentence
+        kind = "municipal_partnership" if municipal else "state_partnership"
+        if noun.startswith("nachbar"):
+            kind = "cooperation"
+        for name, at in _enum_items(sv.text[em.end() :]):
+            _enum_partner(ctx, sv, kind, name, em.end() + at)
+
+
+def _enum_partner(ctx: Context, sv: SentenceView, kind: str, name: str, start: int) -> None:
+    mention = next((m for m in sv.full if m.start == start or m.surface == name), None)
+    if mention is None or mention.type == "country" and kind != "cooperation":
+        entries = ctx.gaz.scan.get(fold(name)) or ctx.gaz.cities.get(fold(name)) or []
+        preferred = [p for p in entries if p.type != "country"] if kind != "cooperation" else entries
+        place = preferred[0] if preferred else (entries[0] if entries else None)
+        if place is None or place.domestic or place.type == "network":
+            return
+        mention = Mention(
+            name, start, start + len(name), place.country, place.type, f"{place.country}:{fold(place.name)}"
+        )
+    if mention.domestic or mention.type == "network":
+        return
+    i = _cand(ctx, sv, kind, mention, **_status_attrs(sv.status, 1))
+    ctx.rs.list_ids.append(i)
 
 
 def close_scope(ctx: Context, sv: SentenceView, in_list: bool) -> None:
@@ -303,12 +435,26 @@ def rule_apposition(ctx: Context, sv: SentenceView) -> None:
             _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
 
 
+def _not_locative(text: str, ms: list[Mention]) -> list[Mention]:
+    """The mentions not named as a location; "in Polen und Frankreich" makes both locations."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    prev_locative = False
+    for m in ms:
+        joined = prev is not None and re.fullmatch(r"\s*(?:,|und|and|sowie|oder|or)\s*", text[prev.end : m.start])
+        locative = bool(_LOCATIVE.search(text[: m.start])) or bool(joined and prev_locative)
+        if not locative:
+            out.append(m)
+        prev, prev_locative = m, locative
+    return out
+
+
 def rule_state_partnership(ctx: Context, sv: SentenceView) -> None:
     """A partnership named with its partners: the regions, else the countries not named as a place."""
     if not vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text):
         return
     regions = [m for m in sv.full if m.type == "region"]
-    countries = [m for m in sv.full if m.type == "country" and not _LOCATIVE.search(sv.text[: m.start])]
+    countries = _not_locative(sv.text, [m for m in sv.full if m.type == "country"])
     for m in regions or countries:
         _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
 
@@ -329,8 +475,21 @@ def rule_joint_commission(ctx: Context, sv: SentenceView) -> None:
     if not vocab.JOINT_COMMISSION_CUE.search(sv.text):
         return
     status = sv.status or ("active" if vocab.COMMISSION_MEETING.search(sv.text) else None)
-    for m in [m for m in sv.full if m.type in ("country", "region")]:
+    for m in [m for m in sv.full if m.type in ("country", "region") and not _LOCATIVE.search(sv.text[: m.start])]:
         _cand(ctx, sv, "joint_commission", m, **_status_attrs(status, 1))
+    for am in re.finditer(r"\bDeutsch-([A-ZÄÖÜ]\w+?)(?:e|en|er|es)\s+(?:Regierungs|Gemischte)", sv.text):
+        code = ctx.gaz.adjective_country(am.group(1).lower() + "e")
+        country = next(
+            (p for ps in ctx.gaz.scan.values() for p in ps if p.country == code and p.type == "country"), None
+        )
+        if country is not None and not country.domestic:
+            _cand(
+                ctx,
+                sv,
+                "joint_commission",
+                Mention(country.name, am.start(), am.end(), code, "country", f"{code}:{fold(country.name)}"),
+                **_status_attrs(status, 1),
+            )
 
 
 def rule_cooperation(ctx: Context, sv: SentenceView) -> None:
@@ -345,11 +504,14 @@ def rule_cooperation(ctx: Context, sv: SentenceView) -> None:
             key = f"{cp.country}:{fold(name)}"
             if not any(m.key == key for m in sv.full):
                 ctx.rs.add(Candidate("cooperation", name, cp.country, key, sv.s.index))
-    for m in sv.full:
-        if m.type not in ("country", "region") or _LOCATIVE.search(sv.text[: m.start]):
+    only_together = not _COOP_BEYOND_TOGETHER.search(sv.text)
+    for m in _not_locative(sv.text, sv.full):
+        if m.type not in ("country", "region"):
             continue
         if any(m.start > n.start("name") and m.end <= n.end("country") for n in named):
             continue
+        if only_together and not _TOGETHER.search(sv.text[: m.start]):
+            continue  # "gemeinsam mit" names its partner right after it
         _cand(ctx, sv, "cooperation", m)
 
 
@@ -382,6 +544,7 @@ def rule_institution(ctx: Context, sv: SentenceView) -> None:
 
 
 KIND_RULES = (
+    rule_enumeration,
     rule_apposition,
     rule_state_partnership,
     rule_municipal,
@@ -401,7 +564,7 @@ def _sentence(ctx: Context, s: Sentence) -> None:
     update_scope_status(ctx, sv, in_list)
     if rule_partner_list(ctx, sv):
         return
-    if rule_list_item_paren(ctx, sv, in_list) or rule_list_item_mention(ctx, sv, in_list):
+    if rule_list_item(ctx, sv, in_list) or rule_list_item_mention(ctx, sv, in_list):
         return
     close_scope(ctx, sv, in_list)
     for rule in KIND_RULES:
@@ -433,10 +596,13 @@ def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, home:
     return ctx.rs
 
 
+_TOGETHER = re.compile(r"\bgemeinsam mit\s+(?:[\wäöüß\-]+\s+){0,3}$", re.I)
+_COOP_BEYOND_TOGETHER = re.compile(vocab.COOPERATION_CUE.pattern.replace(r"|\bgemeinsam mit\b", ""), re.I)
+
 # A place named only to describe the partner: "die Hauptstadt des Bundesstaates Wisconsin".
 _DESCRIPTOR = re.compile(
     r"\b(?:haupt)?stadt\s+(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2}$|\b(?:im|in)\s+(?:norden|süden|osten|westen)\s+"
-    r"(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2}$",
+    r"(?:(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2})?$",
     re.I,
 )
 # A heading that announces a list of partners: "Städtepartnerschaften", "Unsere Partnerregionen".

@@ -11,21 +11,25 @@ import re
 _W = r"(?<![a-zäöüß])"  # start of a word or of a compound's first part
 
 TOPIC_CUES: dict[str, str] = {
-    "climate": r"klima|co2|treibhausgas|klimaneutral",
-    "energy": r"energie|wasserstoff|photovoltaik|windkraft|solarenergie",
-    "mobility": r"mobilität|verkehr|automobil|schienen|fahrzeug",
-    "digital": r"digitalisierung|digitale[nr]? (?:transformation|wandel|verwaltung)",
-    "ai": r"künstliche[nr]? intelligenz|(?-i:\bKI\b)",
-    "robotics": r"robotik|roboter",
-    "greentech": r"green ?tech|umwelttechn|ressourcenschonend|ressourcensparend|ressourceneffizien",
-    "health": r"gesundheit|medizin|pflege\b|pflegekr|krankenh|rettungsdienst|klinik",
-    "science": r"wissenschaft|forschung|hochschul|universität|innovation",
+    "climate": r"klima|co2|treibhausgas|klimaneutral" + r"|climate|carbon|co2-neutral",
+    "energy": r"energie|wasserstoff|photovoltaik|windkraft|solarenergie" + r"|energy|hydrogen|renewables",
+    "mobility": r"mobilität|verkehr|automobil|schienen|fahrzeug" + r"|mobility|transport|automotive|transit",
+    "digital": r"digitalisierung|digitale[nr]? (?:transformation|wandel|verwaltung)"
+    + r"|digitali[sz]ation|digital transformation|informationstechnologie|(?-i:\bIT\b)",
+    "ai": r"künstliche[nr]? intelligenz|(?-i:\bKI\b)" + r"|artificial intelligence",
+    "robotics": r"robotik|roboter" + r"|robotics",
+    "greentech": r"green ?tech|umwelttechn|ressourcenschonend|ressourcensparend|ressourceneffizien"
+    + r"|clean ?tech|green technolog|environmental technolog",
+    "health": r"gesundheit|medizin|pflege\b|pflegekr|krankenh|rettungsdienst|klinik" + r"|health|medic",
+    "science": r"wissenschaft|forschung|hochschul|universität|innovation" + r"|science|research|universit|innovation",
     "education": r"(?<!meinungs)(?<!regierungs)bildung|ausbildung|weiterbildung|"
     + _W
-    + r"schul(?!d)|schüler|lehrkräfte|bildungs",
-    "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen",
-    "youth": _W + r"jugend",
-    "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation",
+    + r"schul(?!d)|schüler|lehrkräfte|bildungs"
+    + r"|education|schools?\b|vocational training|student",
+    "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen" + r"|cultur|\barts?\b",
+    "youth": _W + r"jugend" + r"|youth|young people",
+    "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation"
+    + r"|civil society|volunteer",
     "economy": _W
     + r"wirtschaft(?!sminister)|"
     + _W
@@ -33,17 +37,22 @@ TOPIC_CUES: dict[str, str] = {
     + _W
     + r"handel\b|handelsbeziehung|export|gründungsförderung|start-?ups?\b|fachkräfte|"
     + _W
-    + r"industrie",
-    "urban": r"stadtentwicklung|städtebau|kommunalentwicklung",
-    "development": r"entwicklungszusammenarbeit|entwicklungs-zusammenarbeit|entwicklungspolitik",
-    "remembrance": r"gedenk|erinnerungsarbeit|erinnerungskultur|yad vashem|holocaust",
+    + r"industrie"
+    + r"|econom|business|trade\b|ökonomisch|start-?up",
+    "urban": r"stadtentwicklung|städtebau|kommunalentwicklung" + r"|urban development|urbanisierung|urbanization",
+    "development": r"entwicklungszusammenarbeit|entwicklungs-zusammenarbeit|entwicklungspolitik"
+    + r"|development cooperation|development policy|entwicklungspolitisch",
+    "remembrance": r"gedenk|erinnerungsarbeit|erinnerungskultur|yad vashem|holocaust"
+    + r"|remembrance|erinnerung|gedenk",
     "environment": _W
     + r"umwelt(?!techn)|naturschutz|nationalpark|"
     + _W
     + r"forst|agroforst|landwirtschaft|"
-    + r"bioökonomie|agrar|artenschutz|biodiversität|natürliche[nr]? lebensgrundlagen|gewässer",
-    "security": r"polizei|innere[nr]? sicherheit|justiz|gerichtsbarkeit|katastrophenschutz",
-    "tourism": r"tourismus|touristi",
+    + r"bioökonomie|agrar|artenschutz|biodiversität|natürliche[nr]? lebensgrundlagen|gewässer"
+    + r"|environment|ökologisch|nature conservation|agricultur|weinbau|forestry",
+    "security": r"polizei|innere[nr]? sicherheit|justiz|gerichtsbarkeit|katastrophenschutz"
+    + r"|police|security|justice",
+    "tourism": r"tourismus|touristi" + r"|touris",
 }
 TOPIC_RES = {slug: re.compile(rx, re.I) for slug, rx in TOPIC_CUES.items()}
 
@@ -51,7 +60,8 @@ TOPIC_RES = {slug: re.compile(rx, re.I) for slug, rx in TOPIC_CUES.items()}
 TOPIC_TRIGGER = re.compile(
     r"zusammenarbeit|kooperation|kooperier|bereich|themen|thema\b|themenfeld|schwerpunkt|zukunftsfeld|"
     r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch|mittelpunkt|handlungsfeld|bündnis|"
-    r"netzwerk|gemeinsame[nm]? ziel|\barbeite[nt]\b[^.;]*\bzusammen\b",
+    r"netzwerk|gemeinsame[nm]? ziel|\barbeite[nt]\b[^.;]*\bzusammen\b|erstreckt sich|rolle\b|"
+    r"cooperat|co-operat|areas?\b|fields?\b|focus|projects?\b|exchange|partnership|work(?:s|ing)? together",
     re.I,
 )
 
@@ -60,27 +70,36 @@ STATE_CUE = re.compile(
     r"landespartnerschaft|länderpartnerschaft|regionalpartnerschaft|partnerregion|partnerprovinz|"
     r"partnerpräfektur|partnerland\b|partnerstaat\b|partnerbundesstaat|"
     r"partnerschaftlich(?:e[nrms]?)?\s+(?:\w+\s+)?(?:zusammen|verbunden|verbindet)|"
-    r"\bpartnerschaft(?:en)?\b|partnerschaftserklärung|partnerschaftsabkommen|partnerschaftsvertrag",
+    r"\bpartnerschaft(?:en)?\b|partnerschaftserklärung|partnerschaftsabkommen|partnerschaftsvertrag|"
+    r"partnerschaftliche[n]? beziehungen|partnerschaftsprovinz|regionenpartnerschaft|projektpartnerschaft|"
+    r"partner regions?\b|partner provinces?\b|partner states?\b|\bpartnerships?\b|bilateral agreement|"
+    r"sister (?:states?|provinces?|regions?)\b|project-partnership",
     re.I,
 )
 # Cue nouns that name the partner right after them ("der japanischen Partnerprovinz Kanagawa").
 STATE_APPOSITION = re.compile(
-    r"(?:Partnerregion|Partnerprovinz|Partnerpräfektur|Partnerland|Partnerstaat|Partnerbundesstaat)(?:en)?\s+$"
+    r"(?:Partnerregion|Partnerprovinz|Partnerpräfektur|Partnerland|Partnerstaat|Partnerbundesstaat|"
+    r"partner region|partner province|partner state)(?:en)?\s+$"
 )
 MUNICIPAL_CUE = re.compile(
     r"städtepartnerschaft|partnerstadt|partnerstädte|partnergemeinde|gemeindepartnerschaft|"
     r"kreispartnerschaft|partnerkreis|partnerlandkreis|städtefreundschaft|freundschaftsstadt|"
-    r"jumelage|partnerkommune|kommunalpartnerschaft",
+    r"jumelage|partnerkommune|kommunalpartnerschaft|solidaritätspartnerschaft|"
+    r"sister cit(?:y|ies)|twin towns?|twinned with|town twinning|partner cit(?:y|ies)|partner towns?",
     re.I,
 )
 COOPERATION_CUE = re.compile(
     r"(?:zusammenarbeit|kooperation|austausch|beziehungen)\s+(?:\w+\s+){0,3}?mit\b|"
     r"(?:zusammenarbeit|kooperation)\b|nationalpark-partnerschaft|nachbarländer|nachbarregion|"
-    r"\b(?:arbeite[nt]|wirk(?:en|t)|kooperier(?:en|t))\b[^.;:]*?\bzusammen\b|\bgemeinsam mit\b",
+    r"\b(?:arbeite[nt]|wirk(?:en|t)|kooperier(?:en|t))\b[^.;:]*?\bzusammen\b|\bgemeinsam mit\b|"
+    r"verbindung(?:en)?\s+(?:von|zu|mit|zwischen)\b|(?:wichtige[rn]?|enge[rn]?|strategische[rn]?)\s+partner\b|"
+    r"cooperat\w*\s+(?:\w+\s+){0,2}?with\b|co-operation with|relations with|\bties with",
     re.I,
 )
 JOINT_COMMISSION_CUE = re.compile(
-    r"gemischte[nr]?\s+(?:\w+)?kommission|regierungskommission|gemischte[nr]? ausschu", re.I
+    r"gemischte[nr]?\s+(?:\w+)?kommission|regierungskommission|gemischte[nr]? ausschu|"
+    r"gemischte[nr]? arbeitsgruppe|joint commission|intergovernmental commission",
+    re.I,
 )
 REPRESENTATION_CUE = re.compile(
     r"kooperationsbüro|verbindungsbüro|\w*-?büro\b|\boffice\b|repräsentanz|landesvertretung|"
@@ -96,7 +115,9 @@ ACTIVE_CUE = re.compile(
     r"\bverbinde[tn]?\b|verbunden\b|vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|"
     r"stärkung|gestärkt|festig|fortführ|fortsetz|erneuer|lebendige[n]? partnerschaft|partnerschaftlich zusammen|"
     r"wiederaufzunehmen|wiederaufgenommen|jubiläum|feier(?:t|n|ten)\b|"
-    r"\b(?:ist|sind)\s+(?:seit\s+\d{4}\s+)?(?:\w+\s+)?partner(?:region|provinz|land|stadt|staat)",
+    r"\b(?:ist|sind)\s+(?:seit\s+\d{4}\s+)?(?:\w+\s+)?partner(?:region|provinz|land|stadt|staat)|"
+    r"\bals mitglied\b[^.;]*\baktiv|\bvereinbart\b|bekräftig|verlänger|"
+    r"\bmaintains?\b|\bmaintained\b|\benjoys?\b|deepen|strengthen|renew|\bactive\b",
     re.I,
 )
 # A pause that is over: "ruht nicht mehr", "wurde wieder aufgenommen" (checked before DORMANT_CUE).
@@ -106,8 +127,16 @@ RESUMED_CUE = re.compile(
     r"wieder\s+aufgenommen|wiederaufgenommen|wiederbelebt|wieder\s+belebt",
     re.I,
 )
-DORMANT_CUE = re.compile(r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen", re.I)
-ENDED_CUE = re.compile(r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis", re.I)
+DORMANT_CUE = re.compile(
+    r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen|"
+    r"\bsuspended\b|\bdormant\b|on hold",
+    re.I,
+)
+ENDED_CUE = re.compile(
+    r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis|ein ende bereitet|auslaufen lassen|ausgelaufen|"
+    r"\bterminated\b|came to an end",
+    re.I,
+)
 
 # Since ---------------------------------------------------------------------------------------------
 FOUNDING_CUE = re.compile(
@@ -133,7 +162,10 @@ EXISTENCE_CUE = re.compile(
 )
 
 # Agreements ----------------------------------------------------------------------------------------
-SIGN_CUE = re.compile(r"unterzeichn|unterschrieb|unterschreib|unterschrift|signiert|besiegelt|paraphiert", re.I)
+SIGN_CUE = re.compile(
+    r"unterzeichn|unterschrieb|unterschreib|unterschrift|signiert|besiegelt|paraphiert|\bsign(?:ed|ing|s)?\b",
+    re.I,
+)
 AGREEMENT_NOUN = re.compile(
     r"(?:(?:[Gg]emeinsame[snr]?|[Oo]ffizielle[snr]?|[Uu]mfassende[snr]?|[Nn]eue[snr]?)\s+)?"
     r"(?:[A-ZÄÖÜ][\w-]*?)?(?:[Mm]emorandum(?: of Understanding)?|[Aa]bsichtserklärung|[Ee]rklärung|[Vv]ereinbarung|"
