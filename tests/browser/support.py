@@ -214,3 +214,28 @@ def get_json(page, path: str):
     response = page.request.get(path)
     assert response.ok, f"{path}: {response.status}"
     return json.loads(response.text())
+
+
+# -- data -------------------------------------------------------------------------------------------
+
+
+def add_towns(count: int = 17_000) -> None:
+    """Add `count` towns to the register, as many as the twin-town import brings (no ../shared file needed)."""
+    from weltnetz.register.models import Actor, fold
+    from weltnetz.register.vocab import ActorKind
+
+    towns = []
+    for i in range(count):
+        name = f"Neustadt {i:05d}"
+        towns.append(
+            Actor(
+                slug=f"neustadt-{i:05d}",
+                kind=ActorKind.MUNICIPALITY,
+                name=name,
+                name_key=fold(name),
+                country_code="DE" if i % 2 else "FR",
+                latitude=45 + (i % 100) / 20,
+                longitude=5 + (i // 100) / 20,
+            )
+        )
+    Actor.objects.bulk_create(towns, batch_size=2000)

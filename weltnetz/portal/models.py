@@ -20,6 +20,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from weltnetz.register.choosers import ActorMultipleChooser
+
 from . import overview
 
 WORDS_PER_MINUTE = 200  # a common reading speed for German news prose
@@ -163,7 +165,10 @@ class NewsPage(Page):
         FieldPanel("lead"),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("attachments")),
-        MultiFieldPanel([FieldPanel("partners"), FieldPanel("topics")], heading=_("register")),
+        # Partners through the searchable chooser: a <select> of every actor is 17,000 options with the twinnings.
+        MultiFieldPanel(
+            [FieldPanel("partners", widget=ActorMultipleChooser()), FieldPanel("topics")], heading=_("register")
+        ),
     ]
     search_fields = [
         *Page.search_fields,

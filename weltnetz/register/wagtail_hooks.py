@@ -4,11 +4,15 @@ Relations and agreements have drafts, publishing, locking and workflows; every r
 (who changed what, when). Listing search uses the database (icontains), not a search backend.
 """
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import ActorChooserViewSet
 from .models import Actor, Agreement, Person, Relation, Role, Source, Topic
 
 CITATION_PANELS = [FieldPanel("source"), FieldPanel("passage")]
@@ -17,6 +21,7 @@ CITATION_PANELS = [FieldPanel("source"), FieldPanel("passage")]
 class ActorViewSet(SnippetViewSet):
     model = Actor
     icon = "site"
+    chooser_viewset_class = ActorChooserViewSet  # searches folded names; shows country and kind
     menu_label = _("Actors and places")
     list_display = ["name", "name_en", "kind", "country_code", "continent"]
     list_filter = ["kind", "continent", "is_home"]
@@ -159,3 +164,9 @@ class RegisterViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegisterViewSetGroup)
+
+
+@hooks.register("insert_global_admin_js")
+def admin_accessibility_js() -> str:
+    """Names the admin's rich-text editors for screen readers (see the script)."""
+    return format_html('<script src="{}"></script>', static("register/admin-accessibility.js"))
