@@ -64,7 +64,7 @@ COUNTRIES = ["FR", "IT", "PL", "GB", "AT", "CH", "HU", "CZ", "ES", "US", "JP", "
 def setup(tmp: str) -> None:
     os.environ["WELTNETZ_VAR_DIR"] = tmp
     os.environ.setdefault("WELTNETZ_SECRET_KEY", "bench-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltnetz.settings.base")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weltnetz.settings.dev")
     import django
 
     django.setup()

@@ -19,6 +19,7 @@ from pydantic import Field
 
 from weltnetz.register.models import Actor, Relation, Topic, fold
 from weltnetz.register.querysets import RelationQuerySet
+from weltnetz.register.version import register_version, reuse_allowed
 from weltnetz.register.vocab import ActorKind, Continent, RelationKind, Status, parse_as_of
 
 from .errors import ApiError
@@ -130,10 +131,13 @@ def as_of_day(value: str | None) -> dt.date | None:
 
 
 def topic_slugs() -> list[str]:
-    slugs = cache.get("weltnetz:api:topics")
+    """The topic slugs, cached under the data version (so a new topic is known on every server at once)."""
+    key = f"weltnetz:api:topics:{register_version()[0]}"
+    slugs = cache.get(key) if reuse_allowed() else None
     if slugs is None:
         slugs = list(Topic.objects.order_by("slug").values_list("slug", flat=True))
-        cache.set("weltnetz:api:topics", slugs, 60)
+        if reuse_allowed():
+            cache.set(key, slugs, 3600)
     return slugs
 
 

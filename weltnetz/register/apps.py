@@ -7,7 +7,9 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Register")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
-        from .version import connect_signals
+        from django.db.models.signals import post_migrate
 
-        connect_signals()
+        from . import signals  # noqa: F401
+        from .version import after_migrate
+
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="weltnetz-data-version-triggers")

@@ -461,3 +461,26 @@ class AgreementCitation(Citation):
 def home_region() -> Actor:
     """The actor whose international relations this instance keeps (settings.WELTNETZ_HOME_REGION)."""
     return Actor.objects.get(slug=settings.WELTNETZ_HOME_REGION)
+
+
+class DataVersion(models.Model):
+    """The data version: one row that database triggers bump on every write to the published data.
+
+    Kept in the database so that every process on every app server sees the same version at once, and
+    changed by triggers so that no write path (admin, ORM, loaders, importers, bulk updates, raw SQL) can
+    forget it. See `weltnetz.register.version`.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    counter = models.BigIntegerField(default=0)
+    # Random per database (and renewed by a restore), so that versions of two databases never collide in
+    # a shared cache.
+    epoch = models.CharField(max_length=32)
+    changed_at = models.FloatField(default=0.0, help_text="seconds since 1970 (UTC) of the last change")
+
+    class Meta:
+        db_table = "weltnetz_data_version"
+        verbose_name = _("data version")
+
+    def __str__(self) -> str:
+        return f"{self.epoch[:8]}-{self.counter}"

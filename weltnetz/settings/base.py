@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -13,10 +14,11 @@ BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(os.environ.get("WELTNETZ_VAR_DIR", BASE_DIR / "var")).resolve()
 
 
-def _secret_key() -> str:
-    """Take the key from the environment, else keep a generated one in VAR_DIR so sessions survive restarts."""
-    if key := os.environ.get("WELTNETZ_SECRET_KEY"):
-        return key
+def generated_secret_key() -> str:
+    """A key generated once into VAR_DIR so sessions survive restarts: for one machine only (dev, tests).
+
+    Several app servers must share one key: production takes it from WELTNETZ_SECRET_KEY and nowhere else.
+    """
     path = VAR_DIR / "secret_key"
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -25,7 +27,16 @@ def _secret_key() -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = _secret_key()
+def required_env(name: str) -> str:
+    """A setting the environment must give (production): a clear message instead of a KeyError."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set in the environment for the production settings.")
+    return value
+
+
+# From the environment; dev.py and test.py fall back to a generated key, production.py requires it.
+SECRET_KEY = os.environ.get("WELTNETZ_SECRET_KEY", "")
 DEBUG = os.environ.get("WELTNETZ_DEBUG", "") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("WELTNETZ_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
@@ -140,12 +151,37 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 
+
+def cache_from_url(url: str, *, local_name: str = "weltnetz") -> dict:
+    """A CACHES entry from a URL: redis://host:port/db (Django's own Redis backend), locmem://, dummy://,
+    file:///folder. Several app servers must share one: a Redis URL."""
+    scheme, _sep, rest = url.partition("://")
+    if scheme in ("redis", "rediss", "unix"):
+        prefix = os.environ.get("WELTNETZ_CACHE_PREFIX", "weltnetz")  # several instances on one Redis
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
+    if scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": rest or local_name,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    if scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"WELTNETZ_CACHE_URL: unknown scheme {scheme!r} (redis://, locmem://, file://, dummy://)"
+    )
+
+
+# One Redis shared by every app server (WELTNETZ_CACHE_URL=redis://host:6379/0), else this process's memory.
+# Answers are cached under the data version kept in the database, so a per-process cache is never stale, only
+# less shared. Rate-limit counters must be shared by every worker: the same Redis, else a folder in VAR_DIR
+# (all workers of this one machine).
+CACHE_URL = os.environ.get("WELTNETZ_CACHE_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "weltnetz",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    "default": cache_from_url(CACHE_URL or "locmem://"),
+    "counters": cache_from_url(CACHE_URL or f"file://{VAR_DIR / 'counters'}"),
 }
 
 # Wagtail
