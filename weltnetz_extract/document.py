@@ -85,16 +85,40 @@ class Document:
 
 
 # -- decoding ------------------------------------------------------------------------------------------
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" where every other byte of the head is NUL (text in UTF-16 without a BOM)."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    odd, even = head[1::2], head[0::2]
+    if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Text from bytes: BOMs, then UTF-8, then Windows-1252 with Latin-1 for its five gaps."""
+    """Text from bytes: BOMs, UTF-16 without BOM, UTF-8, else charset-normalizer's best guess (cp1252 last)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=None).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -106,7 +130,9 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data):
+        return False
+    if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls / len(head) > 0.05
@@ -148,8 +174,14 @@ def read_document(source: str | bytes | Path, *, name: str = "", max_bytes: int 
     if isinstance(source, bytes):
         if len(source) > max_bytes:
             raise DocumentError(f"input too large ({len(source) / 1e6:.1f} MB; limit {max_bytes / 1e6:.0f} MB)")
+        if source.startswith(b"%PDF-"):
+            from .pdf import pdf_text
+
+            text = pdf_text(source)
+            name = name or "document.pdf"
+            return _build(_text_lines(text)[0], [], source_format="pdf")
         if looks_binary(source):
-            raise DocumentError("binary data, not a text, Markdown or HTML document")
+            raise DocumentError("binary data, not a text, Markdown, HTML or PDF document")
         text = decode(source)
     else:
         text = source

@@ -29,7 +29,8 @@ def _text(el: Any) -> str:
 
 
 def _parse(text: str) -> Any:
-    parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, encoding="utf-8")
+    # huge_tree lifts libxml2's nesting limit of 256, past which deeper text would be dropped silently
+    parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, encoding="utf-8", huge_tree=True)
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
@@ -151,6 +152,20 @@ def _trafilatura_lines(text: str) -> list[tuple[str, str]] | None:
     return lines or None
 
 
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|li|h[1-6]|br|tr|td|section|article|blockquote|dd|dt)\b[^>]*>", re.I)
+
+
+def tag_soup_lines(text: str) -> list[tuple[str, str]]:
+    """Lines of an HTML text without a parser: the fallback for markup nested deeper than libxml2 goes
+    (about 2,000 levels even with huge_tree), so such text is read instead of silently dropped."""
+    import html as html_std
+
+    body = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", text, flags=re.I | re.S)
+    body = _BLOCK_TAG.sub("\n", body)
+    body = html_std.unescape(re.sub(r"<[^>]*>", " ", body))
+    return [("p", line) for line in (re.sub(r"\s+", " ", raw).strip() for raw in body.split("\n")) if line]
+
+
 def html_lines(text: str) -> tuple[list[tuple[str, str]], list[Link], dict[str, str]]:
     """Hinted lines, links and metadata of an HTML page."""
     root = _parse(text)
@@ -166,6 +181,8 @@ def html_lines(text: str) -> tuple[list[tuple[str, str]], list[Link], dict[str, 
     lines = _walk(root)
     if not any(h != "teaser" for h, _ in lines):
         lines = _trafilatura_lines(text) or lines
+    if not lines:
+        lines = tag_soup_lines(text)
     # Related-news boxes outside the main flow are teasers: one headline per link or list item.
     main = next((f for f in (root.find(".//main"), root.find(".//article")) if f is not None), None)
     if main is not None:
