@@ -98,6 +98,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_WESTERN = set("äöüÄÖÜßéèêàâçîôûëïñœŒ€„“”‚‘’–—…«»°§áíóúÉÈÀÇ")
+
+
+def _plausible_western(text: str) -> bool:
+    """True where nearly every non-ASCII character is a letter or mark of German or French text."""
+    other = [c for c in text if ord(c) > 127]
+    return not other or sum(c in _WESTERN for c in other) >= 0.95 * len(other)
+
+
 def decode(data: bytes) -> str:
     """Text from bytes: BOMs, UTF-16 without BOM, UTF-8, else charset-normalizer's best guess (cp1252 last)."""
     if data.startswith(codecs.BOM_UTF8):
@@ -111,6 +120,12 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _plausible_western(western):
+        return western  # short German texts are too little for a detector; Windows-1252 reads them right
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000], cp_isolation=None).best()
