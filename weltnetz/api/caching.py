@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from weltnetz.register.opendata import licence, licence_info
 from weltnetz.register.version import register_version, reuse_allowed
 
 BODY_MAX_BYTES = 32 * 1024 * 1024
@@ -51,6 +52,8 @@ def cached_response(
     body = cache.get(key) if reuse else None
     if body is None:
         data = build()
+        if render is None and isinstance(data, dict):
+            data = {**data, "license": licence_info()}
         body = render(data) if render else json_bytes(data)
         if reuse and len(body) <= BODY_MAX_BYTES:
             cache.set(key, body, settings.WELTNETZ_API_CACHE_SECONDS)
@@ -77,6 +80,7 @@ def _stamp(response: HttpResponse, etag: str, last_modified: int) -> HttpRespons
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "public, max-age=60"
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
+    response["Link"] = f'<{licence().url}>; rel="license"'
     return response
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
+from weltnetz.register.opendata import licence_info
 from weltnetz.register.vocab import partial_date
 
 from . import filters as f
@@ -121,7 +122,8 @@ def geojson(params: f.RelationFilters) -> dict[str, Any]:
             rel["status_as_of"] = r.get("status_then")
             rel["status_as_of_since"] = partial_date(r.get("status_then_since"), r.get("status_then_precision"))
         features[pid]["properties"]["relations"].append(rel)
-    return {"type": "FeatureCollection", "features": list(features.values())}
+    # Foreign members (RFC 7946, 6.1): the licence and the attribution it asks for.
+    return {"type": "FeatureCollection", "license": licence_info(), "features": list(features.values())}
 
 
 def _doc(media_type: str, description: str) -> dict:

@@ -11,6 +11,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from weltnetz.register.opendata import attribution
+
 from .anniversaries import anniversaries_between
 from .caching import cached_response
 
@@ -29,6 +31,10 @@ class NewsRssFeed(Feed):
 
     def link(self) -> str:
         return "/de/"
+
+    def feed_copyright(self) -> str:
+        """The licence and attribution (Atom <rights>, RSS <copyright>)."""
+        return attribution()
 
     def items(self):
         from weltnetz.portal.models import NewsPage
@@ -88,6 +94,7 @@ def anniversaries_calendar(request: HttpRequest) -> bytes:
     cal.add("prodid", "-//weltnetz//anniversaries//DE")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("weltnetz – anniversaries of international relations"))
+    cal.add("x-wr-caldesc", attribution())
     stamp = timezone.now()
     host = request.get_host().split(":")[0] or "weltnetz"
     for a in anniversaries_between(dt.date(today.year, 1, 1), dt.date(today.year + CALENDAR_YEARS, 12, 31)):

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch
 
 from weltnetz.register.models import Actor
+from weltnetz.register.opendata import attribution, licence
 from weltnetz.register.vocab import ActorKind
 
 SCHEMA_TYPES: dict[str, str] = {
@@ -43,6 +44,8 @@ def partner_jsonld(actor: Actor, request: HttpRequest | None = None) -> dict[str
         "name": [{"@value": actor.name, "@language": "de"}]
         + ([{"@value": actor.name_en, "@language": "en"}] if actor.name_en and actor.name_en != actor.name else []),
         "identifier": actor.slug,
+        "license": licence().url,
+        "creditText": attribution(),
     }
     if actor.aliases:
         data["alternateName"] = list(actor.aliases)

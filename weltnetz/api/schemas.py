@@ -17,6 +17,19 @@ class ErrorResponse(Schema):
     errors: list[ErrorItem]
 
 
+class LicenceInfo(Schema):
+    id: str = Field(description="e.g. dl-de/by-2-0")
+    title: str
+    uri: str = Field(description="The licence's URI in DCAT-AP.de's licence vocabulary")
+    url: str = Field(description="The licence text")
+    attribution: str = Field(description="The attribution to give when reusing the data")
+    attribution_required: bool
+
+
+class Licensed(Schema):
+    license: LicenceInfo = Field(description="The licence of the data in this answer")
+
+
 class PlaceRef(Schema):
     id: int
     slug: str
@@ -60,7 +73,7 @@ class FacetValue(Schema):
     count: int
 
 
-class Page(Schema):
+class Page(Licensed):
     count: int
     page: int
     page_size: int
@@ -108,7 +121,7 @@ class AgreementRef(Schema):
     url: str
 
 
-class RelationDetail(RelationItem):
+class RelationDetail(RelationItem, Licensed):
     note: str
     note_en: str
     status_history: list[StatusEntry]
@@ -140,7 +153,7 @@ class PlaceRelation(Schema):
     topics: list[str]
 
 
-class PlaceDetail(PlaceItem):
+class PlaceDetail(PlaceItem, Licensed):
     description: str
     description_en: str
     website: str
@@ -171,7 +184,7 @@ class Person(Schema):
     slug: str
 
 
-class AgreementDetail(AgreementItem):
+class AgreementDetail(AgreementItem, Licensed):
     summary: str
     summary_en: str
     signatories: list[Person]
@@ -191,7 +204,7 @@ class TopicPage(Page):
     results: list[TopicItem]
 
 
-class TopicDetail(TopicItem):
+class TopicDetail(TopicItem, Licensed):
     relation_ids: list[int]
 
 
@@ -216,7 +229,7 @@ class NewsBlock(Schema):
     value: dict
 
 
-class NewsDetail(NewsItem):
+class NewsDetail(NewsItem, Licensed):
     reading_time: int | None
     body: list[NewsBlock]
     related: list[int]
@@ -230,6 +243,6 @@ class Anniversary(Schema):
     precision: str
 
 
-class AnniversaryList(Schema):
+class AnniversaryList(Licensed):
     count: int
     results: list[Anniversary]

@@ -1,8 +1,11 @@
 """The one NinjaAPI of weltnetz's open data, version 1: read-only, one router per resource."""
 
+from django.conf import settings
 from ninja import NinjaAPI
 
-from . import agreements, anniversaries, exports, news, places, relations, topics
+from weltnetz.register import opendata
+
+from . import agreements, anniversaries, catalog, exports, news, places, relations, topics
 from .errors import install
 
 api = NinjaAPI(
@@ -16,10 +19,21 @@ api = NinjaAPI(
     urls_namespace="api-1",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    openapi_extra={
+        "info": {
+            "license": {"name": opendata.licence().title, "url": opendata.licence().url},
+            "contact": {
+                "name": settings.WELTNETZ_PUBLISHER_NAME,
+                "url": settings.WELTNETZ_PUBLISHER_URL,
+                "email": settings.WELTNETZ_CONTACT_EMAIL,
+            },
+        }
+    },
 )
 install(api)
 
 api.add_router("/", exports.router)
+api.add_router("/", catalog.router)
 api.add_router("/relations", relations.router)
 api.add_router("/places", places.router)
 api.add_router("/agreements", agreements.router)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("zeitleiste/", views.timeline, name="timeline"),
     path("beziehungen/", views.relation_list, name="relations"),
     path("suche/", views.search, name="search"),
+    path("offene-daten/", views.open_data, name="open_data"),
     path("staedtepartnerschaften/", views_twinnings.twinning_list, name="twinnings"),
     path("staedtepartnerschaften/karte/", views_twinnings.twinning_map, name="twinnings_map"),
     path("staedtepartnerschaften/orte.json", views_twinnings.twinning_points, name="twinnings_points"),

@@ -158,6 +158,25 @@ def relation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def open_data(request: HttpRequest) -> HttpResponse:
+    """The "Offene Daten" page: every dataset with its formats, licence, update date and example calls."""
+    import datetime as dt
+
+    from weltnetz.register import opendata
+    from weltnetz.register.version import register_version
+
+    return render(
+        request,
+        "portal/open_data.html",
+        {
+            "datasets": opendata.DATASETS,
+            "licence": opendata.licence(),
+            "attribution": opendata.attribution(),
+            "modified": dt.datetime.fromtimestamp(register_version()[1], tz=dt.UTC),
+        },
+    )
+
+
 def search(request: HttpRequest) -> HttpResponse:
     """Full-text search over partners, relations, agreements and news (weltnetz.search)."""
     q = request.GET.get("q", "").strip()[:500]

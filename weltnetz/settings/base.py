@@ -202,6 +202,16 @@ WELTNETZ_API_CACHE_SECONDS = int(os.environ.get("WELTNETZ_API_CACHE_SECONDS", "6
 # The home region: whose international relations this instance keeps.
 WELTNETZ_HOME_REGION = os.environ.get("WELTNETZ_HOME_REGION", "baden-wuerttemberg")
 
+# Open data: the licence (a key of weltnetz.register.opendata.LICENCES), who publishes it and whom to ask,
+# and the region it covers as DCAT-AP.de's political geocoding (state key 08: Baden-Württemberg).
+WELTNETZ_DATA_LICENCE = os.environ.get("WELTNETZ_DATA_LICENCE", "dl-de/by-2-0")
+WELTNETZ_PUBLISHER_NAME = os.environ.get("WELTNETZ_PUBLISHER_NAME", "Staatsministerium Baden-Württemberg")
+WELTNETZ_PUBLISHER_URL = os.environ.get("WELTNETZ_PUBLISHER_URL", "https://stm.baden-wuerttemberg.de/")
+WELTNETZ_CONTACT_EMAIL = os.environ.get("WELTNETZ_CONTACT_EMAIL", "poststelle@stm.bwl.de")
+WELTNETZ_POLITICAL_GEOCODING_URI = os.environ.get(
+    "WELTNETZ_POLITICAL_GEOCODING_URI", "http://dcat-ap.de/def/politicalGeocoding/stateKey/08"
+)
+
 # Security headers that hold in every environment; production.py adds HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
