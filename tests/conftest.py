@@ -28,3 +28,22 @@ def editor(django_user_model):
 @pytest.fixture
 def admin_client_user(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "correct horse battery")
+
+
+@pytest.fixture(autouse=True)
+def german_first():
+    """Each test starts in German, the site's first language.
+
+    A request to /en/ leaves English active in the worker's thread (LocaleMiddleware does not switch back), so
+    without this a test's language would depend on which test ran before it on the same xdist worker.
+    """
+    from django.conf import settings
+
+    if not settings.configured:  # the extractor's tests run without Django
+        yield
+        return
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
