@@ -5,6 +5,9 @@
 Corpora:
 - ``own``: ``tests/extract/corpus``, scored with the project's own scorer (``weltnetz_extract.scoring``);
   always there, so ``make test`` runs it in a clone with nothing beside it.
+- ``own2``: ``tests/extract/corpus2``, the same scorer: genres of the hidden set (other publishers, English,
+  listings, PDF, negative controls), gold written before extraction. Its ``MANIFEST.tsv`` marks each document
+  ``open`` or ``sealed``; the two halves are reported as ``own2:open`` and ``own2:sealed`` beside the whole.
 - ``dev`` and ``dev2``: ``../shared/eval/dev`` and ``../shared/eval/dev2``, scored with
   ``../shared/eval/score.py`` itself (imported by path, never copied), where that folder exists. The own
   scorer is run on them too, and the gate fails if the two scorers disagree on any figure.
@@ -33,6 +36,8 @@ from weltnetz_extract import scoring  # noqa: E402
 
 SHARED_EVAL = REPO.parent / "shared" / "eval"
 OWN_DIR = REPO / "tests" / "extract" / "corpus"
+OWN2_DIR = REPO / "tests" / "extract" / "corpus2"
+OWN_CORPORA = {"own": OWN_DIR, "own2": OWN2_DIR}
 BASELINE = Path(__file__).with_name("baseline.json")
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 SHARED_SETS = ("dev", "dev2")
@@ -83,19 +88,40 @@ def corpus_hash(src: Path) -> str:
     return digest.hexdigest()
 
 
+def manifest_sets(src: Path) -> dict[str, set[str]]:
+    """Document names per set ("open", "sealed") from ``src/MANIFEST.tsv`` (name, genre, set); {} without one."""
+    path = src / "MANIFEST.tsv"
+    sets: dict[str, set[str]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if line.startswith("#") or len(cells) < 3:
+                continue
+            sets.setdefault(cells[2].strip(), set()).add(cells[0].strip())
+    return sets
+
+
 def score_corpus(label: str, src: Path, shared: ModuleType | None) -> dict[str, Any]:
-    """Extract and score one corpus; for the shared sets also compare the two scorers."""
+    """Extract and score one corpus; for the shared sets also compare the two scorers; the sets of an own
+    corpus's manifest are scored on their own too (under ``subsets``)."""
     with tempfile.TemporaryDirectory() as tmp:
         extract_all(src, Path(tmp))
         own = scoring.score_dirs(src, Path(tmp))
+        subsets = {
+            f"{label}:{name}": scoring.score_dirs(src, Path(tmp), names)
+            for name, names in sorted(manifest_sets(src).items())
+        }
         result: dict[str, Any] = {
             "documents": len(documents(src)),
             "figures": scoring.headline(own["overall"]),
             "sha256": corpus_hash(src),
             "scorer": "weltnetz_extract.scoring",
             "per_document": {n: {"missed": d["missed"], "extra": d["extra"]} for n, d in own["per_document"].items()},
+            "subsets": {
+                k: {"documents": v["documents"], "figures": scoring.headline(v["overall"])} for k, v in subsets.items()
+            },
         }
-        if shared is not None and label != "own":
+        if shared is not None and label not in OWN_CORPORA:
             reference = scoring.headline(shared_score(shared, src, Path(tmp)))
             result["scorer"] = "../shared/eval/score.py"
             result["scorers_disagree"] = reference != result["figures"]
@@ -106,7 +132,7 @@ def score_corpus(label: str, src: Path, shared: ModuleType | None) -> dict[str, 
 def run_gate(only: str | None = None) -> dict[str, Any]:
     """Scores per corpus: {"own": {...}, "dev": {...}, "dev2": {...}} (the shared sets where present)."""
     shared = load_shared_scorer()
-    corpora = {"own": OWN_DIR}
+    corpora = dict(OWN_CORPORA)
     if shared is not None:
         corpora.update({name: SHARED_EVAL / name for name in SHARED_SETS if (SHARED_EVAL / name).is_dir()})
     return {label: score_corpus(label, src, shared) for label, src in corpora.items() if only is None or label == only}
@@ -162,10 +188,11 @@ def main(argv: list[str]) -> int:
         if load_shared_scorer() is None:
             print(f"{SHARED_EVAL} not found: scoring the own corpus only")
         keys = ("relations_f1", "topics_f1", "agreements_f1", "since_accuracy", "status_accuracy", "people_f1")
-        print(f"{'corpus':8}{'docs':>5}  " + "  ".join(f"{k:>15}" for k in keys) + "  scorer")
+        print(f"{'corpus':12}{'docs':>5}  " + "  ".join(f"{k:>15}" for k in keys) + "  scorer")
         for label, res in result.items():
-            row = "  ".join(f"{res['figures'][k]:>15.3f}" for k in keys)
-            print(f"{label:8}{res['documents']:>5}  {row}  {res['scorer']}")
+            for name, part in [(label, res), *res["subsets"].items()]:
+                row = "  ".join(f"{part['figures'][k]:>15.3f}" for k in keys)
+                print(f"{name:12}{part['documents']:>5}  {row}  {res['scorer']}")
     failures = below_floors(result, baseline["floors"])
     failures += [
         f"{label}: the own scorer disagrees with score.py" for label, r in result.items() if r.get("scorers_disagree")

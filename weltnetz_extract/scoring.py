@@ -169,11 +169,14 @@ def _read_json(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def score_dirs(gold_dir: Path, pred_dir: Path) -> dict[str, Any]:
-    """Scores every ``NAME.gold.json`` in ``gold_dir`` against ``pred_dir/NAME.json``."""
+def score_dirs(gold_dir: Path, pred_dir: Path, names: set[str] | None = None) -> dict[str, Any]:
+    """Scores every ``NAME.gold.json`` in ``gold_dir`` (only the ``names`` given, where given) against
+    ``pred_dir/NAME.json``."""
     total, docs = Tally(), {}
     for gold_path in sorted(gold_dir.glob("*.gold.json")):
         name = gold_path.name[: -len(".gold.json")]
+        if names is not None and name not in names:
+            continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         t, missed, extra = score_document(gold, _read_json(pred_dir / f"{name}.json"))
         total.add(t)
