@@ -168,6 +168,7 @@ class Gazetteer:
         self.adjectives: list[tuple[str, str]] = []
         self.max_tokens = 1
         self.first_tokens: set[str] = set()  # first folded word of every scanned name: a fast pre-check
+        self.country_names: dict[str, str] = {}  # ISO code -> the country's German name
 
     # -- building ---------------------------------------------------------------------------------
     def add(self, name: str, country: str | None, type_: str, weight: int = 1, canonical: str | None = None) -> None:
@@ -198,6 +199,7 @@ class Gazetteer:
         new.adjectives = list(self.adjectives)
         new.max_tokens = self.max_tokens
         new.first_tokens = set(self.first_tokens)
+        new.country_names = dict(self.country_names)
         return new
 
     def lookup(self, name: str, *, cities: bool = False) -> Place | None:
@@ -211,6 +213,11 @@ class Gazetteer:
             if found:
                 return found[0]
         return None
+
+    def country(self, code: str | None) -> Place | None:
+        """The country with ISO code ``code`` under its German name ("PL" -> Polen), or None."""
+        name = self.country_names.get(code or "")
+        return Place(name, code, "country") if name else None
 
     def adjective_country(self, word: str) -> str | None:
         """ISO code for a nationality adjective in any inflection ("japanischen" -> "JP")."""
@@ -288,18 +295,21 @@ def default_gazetteer() -> Gazetteer:
     de1, de2 = _german("iso3166-1"), _german("iso3166-2")
     for c in pycountry.countries:
         code = c.alpha_2
-        for name in {c.name, de1.gettext(c.name), getattr(c, "common_name", c.name)}:
+        names = dict.fromkeys([de1.gettext(c.name), getattr(c, "common_name", c.name), c.name])  # ordered: German first
+        gaz.country_names.setdefault(code, next(iter(names)))
+        for name in names:
             for v in _variants(name):
                 if "," not in v:
                     gaz.add(v, code, "country", 20)
     for code, name in Locale("de").territories.items():
         if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ"):
             gaz.add(name, code, "country", 30)
+            gaz.country_names[code] = name  # babel's German name is the one German prose uses
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None):
             continue  # only first-level units; deeper ones are mostly districts named like common words
         code = s.country_code
-        for name in {s.name, de2.gettext(s.name)}:
+        for name in dict.fromkeys([s.name, de2.gettext(s.name)]):
             for v in _variants(name):
                 gaz.add(v, code, "city" if "city" in s.type.lower() and code != "RU" else "region", 5)
     for row in _read_tsv("exonyms.tsv"):

@@ -111,7 +111,7 @@ def _foreign(doc: Document, tld: str, gaz: Gazetteer) -> Publisher | None:
         return None
     if top:
         return Publisher(top[0], code)
-    country = next((p for ps in gaz.scan.values() for p in ps if p.country == code and p.type == "country"), None)
+    country = gaz.country(code)
     return Publisher(country.name if country else code, code)
 
 

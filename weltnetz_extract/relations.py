@@ -479,9 +479,7 @@ def rule_joint_commission(ctx: Context, sv: SentenceView) -> None:
         _cand(ctx, sv, "joint_commission", m, **_status_attrs(status, 1))
     for am in re.finditer(r"\bDeutsch-([A-ZÄÖÜ]\w+?)(?:e|en|er|es)\s+(?:Regierungs|Gemischte)", sv.text):
         code = ctx.gaz.adjective_country(am.group(1).lower() + "e")
-        country = next(
-            (p for ps in ctx.gaz.scan.values() for p in ps if p.country == code and p.type == "country"), None
-        )
+        country = ctx.gaz.country(code)
         if country is not None and not country.domestic:
             _cand(
                 ctx,
