@@ -233,6 +233,18 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+# Labels of fields that ask for the sender's name; browsers fill them in (WCAG 1.3.5, identify input purpose).
+NAME_LABELS = {"name", "ihr name", "your name", "vor und nachname", "vorname und nachname"}
+
+
+def autocomplete_token(field) -> str:
+    """The HTML autocomplete token for a form builder field: e-mail by type, the sender's name by its label."""
+    if getattr(field.widget, "input_type", "") == "email":
+        return "email"
+    label = " ".join(re.sub(r"[^\w\s]", " ", str(field.label or "")).casefold().split())
+    return "name" if label in NAME_LABELS else ""
+
+
 class FormField(AbstractFormField):
     page = ParentalKey("portal.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
@@ -258,3 +270,11 @@ class FormPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("form page")
+
+    def get_form(self, *args, **kwargs):
+        """The form with autocomplete tokens on the fields that ask for the sender's name and e-mail address."""
+        form = super().get_form(*args, **kwargs)
+        for field in form.fields.values():
+            if token := autocomplete_token(field):
+                field.widget.attrs.setdefault("autocomplete", token)
+        return form

@@ -56,3 +56,18 @@ def service_pages(context) -> dict:
     if request is not None:
         request._portal_service_pages = pages
     return pages
+
+
+@register.simple_tag
+def accessible_widget(field):
+    """A form field's input with aria-describedby naming its help and error texts by the ids the template gives
+    them (`<auto_id>_helptext`, `<auto_id>_error`), and aria-invalid while it has an error."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

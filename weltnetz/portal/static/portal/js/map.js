@@ -4,24 +4,15 @@
   "use strict";
   var el = document.getElementById("map");
   var data = document.getElementById("map-markers");
-  if (!el || !data || typeof L === "undefined") return;
+  if (!el || !data || typeof L === "undefined" || !window.weltnetzMaps) return;
   var markers = JSON.parse(data.textContent);
-  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 8, attributionControl: true });
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Natural Earth");
+  var map = weltnetzMaps.setup(el, { worldCopyJump: true, minZoom: 1, maxZoom: 8 });
   map.setView([30, 20], 2);
   var colours = {
     state_partnership: "#0b4f6c", cooperation: "#1d6b2f", network_membership: "#6b3fa0",
     institution: "#8a5a00", representation: "#a10000", municipal_partnership: "#4a5561"
   };
-  fetch(el.dataset.shapes, { credentials: "same-origin" })
-    .then(function (r) { return r.json(); })
-    .then(function (geo) {
-      L.geoJSON(geo, {
-        style: { color: "#7d97a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
-        interactive: false
-      }).addTo(map).bringToBack();
-    });
+  weltnetzMaps.shapes(map, el.dataset.shapes);
   function text(tag, value) { var n = document.createElement(tag); n.textContent = value; return n; }
   var bounds = [];
   markers.forEach(function (m) {

@@ -4,24 +4,17 @@
 (function () {
   "use strict";
   var el = document.getElementById("twin-map");
-  if (!el || typeof L === "undefined" || typeof Supercluster === "undefined") return;
+  if (!el || typeof L === "undefined" || typeof Supercluster === "undefined" || !window.weltnetzMaps) return;
   var panel = document.getElementById("twin-panel");
   var canvas = L.canvas({ padding: 0.2 });
-  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 12, preferCanvas: true, renderer: canvas });
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Natural Earth");
+  var map = weltnetzMaps.setup(el, { worldCopyJump: true, minZoom: 1, maxZoom: 12, preferCanvas: true, renderer: canvas });
   map.setView([35, 10], parseInt(el.dataset.initialZoom || "2", 10));
   var layer = L.layerGroup().addTo(map);
   var lines = L.layerGroup().addTo(map);
   var index = null, drawn = false;
 
   // The country shapes are background only: fetched after the towns are drawn, so they never delay them.
-  function shapes() {
-    fetch(el.dataset.shapes, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
-      L.geoJSON(geo, { style: { color: "#7d97a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
-                       interactive: false, renderer: L.svg() }).addTo(map).bringToBack();
-    });
-  }
+  function shapes() { weltnetzMaps.shapes(map, el.dataset.shapes); }
 
   function size(n) { return n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 42 : 50; }
 

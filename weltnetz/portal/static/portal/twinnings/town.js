@@ -3,15 +3,11 @@
   "use strict";
   var el = document.getElementById("town-map");
   var data = document.getElementById("town-points");
-  if (!el || !data || typeof L === "undefined") return;
+  if (!el || !data || typeof L === "undefined" || !window.weltnetzMaps) return;
   var pts = JSON.parse(data.textContent);
-  var map = L.map(el, { worldCopyJump: false, minZoom: 1, maxZoom: 10, preferCanvas: true });
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Natural Earth");
-  fetch(el.dataset.shapes, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
-    L.geoJSON(geo, { style: { color: "#7d97a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
-                     interactive: false, renderer: L.svg() }).addTo(map).bringToBack();
-  });
+  var map = weltnetzMaps.setup(el, { worldCopyJump: false, minZoom: 1, maxZoom: 10, preferCanvas: true });
+  // The country shapes go into a pane beneath the town, its twins and the lines between them.
+  weltnetzMaps.shapes(map, el.dataset.shapes);
   var home = [pts.town[0], pts.town[1]], bounds = [home];
   pts.twins.forEach(function (t) {
     var ll = [t[0], t[1]];
