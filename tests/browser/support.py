@@ -144,7 +144,8 @@ def new_page(browser, base_url: str, viewport: dict | None = None, locale: str =
     page.add_init_script(_CSP_LISTENER)
 
     def on_console(message):
-        if message.type == "error":
+        # Chromium logs every 4xx/5xx answer as "Failed to load resource"; on_response judges those.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
             problems.add(f"console error: {message.text} ({page.url})")
 
     def on_failed(request):
@@ -152,8 +153,13 @@ def new_page(browser, base_url: str, viewport: dict | None = None, locale: str =
             problems.add(f"request failed: {request.url}: {request.failure}")
 
     def on_response(response):
-        if response.status >= 500:
-            problems.add(f"server error {response.status}: {response.url}")
+        if response.status < 400:
+            return
+        request = response.request
+        json_answer = "json" in (response.headers.get("content-type") or "")
+        if response.status < 500 and request.resource_type in ("fetch", "xhr") and json_answer:
+            return  # a script's request answered with a reason it handles (Wagtail's autosave of a half-filled form)
+        problems.add(f"HTTP {response.status} for {request.resource_type} {request.method} {response.url}")
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.add(f"uncaught exception: {error} ({page.url})"))

@@ -76,7 +76,7 @@ def test_public_page_is_accessible_on_desktop_and_phone(name, open_page, twinnin
 
 
 def test_not_found_page_is_accessible(page, axe):
-    page.problems.allow(r"status of 404")
+    page.problems.allow(r"HTTP 404 for document")
     response = page.goto("/de/partner/gibt-es-nicht/")
     assert response.status == 404
     assert page.locator("h1").inner_text()

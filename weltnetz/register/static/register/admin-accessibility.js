@@ -2,6 +2,7 @@
 // Draftail's rich-text editors inside StreamField blocks are textboxes without a name: a screen reader
 // announces "edit text" with no hint which field it is. Name each one after its field label or block heading.
 // The tag field's typing box (tag-it, e.g. in the document upload form) has no label either: name it likewise.
+// The date picker's buttons get names in the admin's language.
 (function () {
   "use strict";
 
@@ -33,10 +34,25 @@
     });
   }
 
+  // The date picker's month and "today" buttons are icons without text.
+  var PICKER = {
+    de: { ".xdsoft_prev": "Vorheriger Monat", ".xdsoft_next": "Nächster Monat", ".xdsoft_today_button": "Heute" },
+    en: { ".xdsoft_prev": "Previous month", ".xdsoft_next": "Next month", ".xdsoft_today_button": "Today" }
+  };
+
+  function repairDatePickers(root) {
+    var labels = PICKER[(document.documentElement.lang || "en").slice(0, 2)] || PICKER.en;
+    Object.keys(labels).forEach(function (selector) {
+      root.querySelectorAll(".xdsoft_datetimepicker " + selector).forEach(function (button) {
+        if (!button.hasAttribute("aria-label")) button.setAttribute("aria-label", labels[selector]);
+      });
+    });
+  }
+
   function start() {
-    repair(document);
-    repairTagInputs(document);
-    new MutationObserver(function () { repair(document); repairTagInputs(document); }).observe(document.body, { childList: true, subtree: true });
+    var all = function () { repair(document); repairTagInputs(document); repairDatePickers(document); };
+    all();
+    new MutationObserver(all).observe(document.body, { childList: true, subtree: true });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
