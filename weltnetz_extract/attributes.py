@@ -12,6 +12,7 @@ from .gazetteer import default_gazetteer
 from .mentions import Mentions
 from .relations import GROUP, Candidate, RelationSet, status_of
 from .segment import Segments, Sentence
+from .topics import TopicState, finish_topics, topics_of_sentence
 
 
 @dataclass(slots=True)
@@ -70,9 +71,6 @@ def _focus(rs: RelationSet, seg: Segments) -> int | None:
 _ANAPHOR_WORDS = re.compile(
     r"partnerschaft|zusammenarbeit|beziehungen|beide[n]? (?:länder|regionen|seiten)|kooperation", re.I
 )
-
-
-_PLURAL_ANAPHOR = re.compile(r"\b(?:Partnerschaften|Partnerstädte[n]?|Partnerregionen|Partnerländer[n]?)\b")
 
 
 @dataclass(slots=True)
@@ -153,34 +151,11 @@ def status_from_cues(rs: RelationSet, men: Mentions, at: _At) -> None:
         set_status(rs.relations[i], st, 0)
 
 
-def topics_of_sentence(doc: Document, rs: RelationSet, men: Mentions, at: _At, pending: list[int]) -> list[int]:
-    """Fields of cooperation named where the sentence talks about working together; returns the relations a
-    list intro ("in folgenden Bereichen:") hands on to its items."""
-    block_kind = doc.blocks[at.s.block].kind
-    is_trigger = bool(vocab.TOPIC_TRIGGER.search(at.text)) or (block_kind == "list_item" and bool(pending))
-    if block_kind != "list_item":
-        pending = []
-    if not is_trigger or block_kind == "heading":
-        return pending
-    slugs = {slug for slug, rx in vocab.TOPIC_RES.items() if rx.search(at.text)}
-    partial_keys = {m.key for m in men.by_sentence[at.s.index] if m.partial}
-    via_compound = [i for i in at.named if rs.relations[i].key in partial_keys]
-    ids = [i for i in dict.fromkeys(at.touched + via_compound) if rs.relations[i].kind not in GROUP]
-    ids = ids or [i for i in at.named if rs.relations[i].kind not in GROUP]
-    if not ids and rs.list_ids and _PLURAL_ANAPHOR.search(at.text):
-        ids = list(rs.list_ids)
-    if not ids:
-        ids = pending if block_kind == "list_item" and pending else ([at.target] if at.target is not None else [])
-    for i in ids:
-        rs.topics.setdefault(i, set()).update(slugs)
-    return ids if at.text.rstrip().endswith(":") else pending
-
-
 def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> Attributed:
     """Since, status and topics of every relation, sentence by sentence."""
     focus = _focus(rs, seg)
     ref_year = int(doc.date[:4]) if doc.date else None
-    pending: list[int] = []
+    topic_state = TopicState()
     for s in seg.sentences:
         named = rs.mentioned.get(s.index, [])
         touched = rs.touched.get(s.index, [])
@@ -190,7 +165,8 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
         since_from_founding(rs, at)
         since_from_anniversary(rs, at, ref_year)
         status_from_cues(rs, men, at)
-        pending = topics_of_sentence(doc, rs, men, at, pending)
+        topics_of_sentence(doc, rs, men, s, (named, touched, target), topic_state)
+    finish_topics(rs, topic_state)
     default_active(rs)
     return Attributed(rs, focus, _title_focus(rs, seg))
 
