@@ -1,4 +1,15 @@
-"""Stage 5, agreements: signed documents with title, partner, date, place and signatories."""
+"""Stage 5, agreements: signed documents with title, partner, date, place and signatories.
+
+A sentence reports a signing where it names a document and a signing ("unterzeichneten eine Gemeinsame
+Erklärung", "signed a memorandum of understanding"), an agreement made in a document ("hatten 1987 in einer
+Absichtserklärung ihre Zusammenarbeit vereinbart"), a renewal or conclusion of one ("Erneuerung des
+Partnerschaftsvertrages"), a dated declaration a relation goes back to, or a signing without a document noun
+("bei der Unterzeichnung zur Begründung der Partnerschaft", "bei der Unterzeichnung mit Ontarios Premier").
+Not a signing: one that is planned, announced, cancelled or postponed ("Die geplante Unterzeichnung wurde
+abgesagt", "soll im Herbst unterzeichnet werden"), a treaty between nations ("deutsch-französischer
+Freundschaftsvertrag"). Counted documents ("zwei Positionspapiere") and plural ones with several dates ("am 17.
+September 1999 und am 2. Mai 2000 ... Gemeinsame Erklärungen") are one agreement each.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +18,7 @@ from dataclasses import dataclass
 
 from . import vocab
 from .attributes import Attributed, anaphor, set_since
-from .dates import FoundDate, find_dates, relative_date
+from .dates import FoundDate, anniversary_start, find_dates, number_word, relative_date
 from .document import Document
 from .facts import Agreement, Evidence, Person
 from .gazetteer import default_gazetteer, fold
@@ -21,33 +32,138 @@ class Agreements:
     items: list[Agreement]
 
 
+@dataclass(frozen=True, slots=True)
+class _Signing:
+    """What a sentence says about a signing: the document's title, its dates and how many documents."""
+
+    title: str
+    dates: list[FoundDate]
+    count: int
+    at: int  # where the signing or the document is named, to find the nearest date
+    bare: bool = False  # no document noun: the signing of a document named before
+    anniversary: bool = False  # "the 20th anniversary in 2015 of the agreement": dated by arithmetic
+
+
 def _stem(title: str) -> str:
     words = fold(title).split()
     noun = next(
         (
             w
             for w in reversed(words)
-            if re.search(r"memorandum|erklarung|vereinbarung|abkommen|vertrag|urkunde|charta|protokoll|position|mou", w)
+            if re.search(
+                r"memorandum|erklarung|vereinbarung|abkommen|vertrag|urkunde|charta|protokoll|position|mou|"
+                r"papier|agreement|declaration|treaty",
+                w,
+            )
         ),
         "",
     )
-    return re.sub(r"(es|s)$", "", noun)
+    return re.sub(r"(es|s|e)$", "", noun)
 
 
 _TRACED_TO = re.compile(r"\bgeh(?:t|en)\s+auf\s+(?:ein|eine|einen|das|die|den)\s+[^.;]*?\bzurück\b", re.I)
+# An agreement made in a document: "hatten 1987 in einer Absichtserklärung ihre Zusammenarbeit vereinbart".
+_AGREED_IN = re.compile(
+    r"\b(?:in|mit|durch)\s+(?:einer|einem|der|dem|ihrer|ihrem)\s+[^.;]{0,60}?\b(?:vereinbart|festgelegt|"
+    r"festgehalten|besiegelt|bekräftigt|begründet|beschlossen)\b",
+    re.I,
+)
+# Concluding or renewing a document is signing it: "Erneuerung des Partnerschaftsvertrages".
+_CONCLUDED = re.compile(
+    r"\b(?:Erneuerung|Verlängerung|Abschluss|Abschluß|Unterzeichnung|renewal|conclusion|signing)\s+"
+    r"(?:de[rs]|eines|einer|of\s+the|of\s+an?)\s+",
+    re.I,
+)
+# A signing with no document noun: "bei der Unterzeichnung zur Begründung der Partnerschaft".
+_BARE_SIGNING = re.compile(
+    r"\b(?:(?:bei|nach|mit|seit|zur)\s+der\s+Unterzeichnung|Unterzeichnung\s+(?:zur|der|des)\s+"
+    r"(?:Begründung|Gründung|Besiegelung|Erneuerung|Vertiefung)|signing\s+ceremony)\b(?P<what>[^.;:]{0,80})",
+    re.I,
+)
+# Not (yet) signed: planned, announced, cancelled, postponed, refused.
+_NOT_SIGNED = re.compile(
+    r"\bgeplante[nr]?\s+(?:\w+\s+)?Unterzeichnung|\bsoll(?:en|te|ten)?\b[^.;]*?\b(?:unterzeichnet|unterschrieben)\s+"
+    r"werden|\b(?:will|wollen|möchte[n]?|werden|wird)\b[^.;]*?\b(?:unterzeichnen|unterschreiben)\b|"
+    r"\babgesagt|\bverschoben|nicht\s+(?:\w+\s+)?(?:unterzeichnet|unterschrieben|zustande)|\bkam\s+nicht\b|"
+    r"\b(?:will|is\s+to|are\s+to|plans?\s+to|planned\s+to)\s+sign\b|\bplanned\s+signing|\b(?:cancelled|postponed)\b",
+    re.I,
+)
+# A treaty between nations, not the home region's: "des deutsch-französischen Freundschaftsvertrags".
+_NATIONAL_TREATY = re.compile(r"\bdeutsch-[a-zäöü]+isch\w*\s+(?:[\wäöüß]+-)?[\wäöüß]*(?:vertrag|abkommen)", re.I)
+_COUNT = re.compile(
+    r"\b(?P<n>zwei|drei|vier|fünf|sechs|two|three|four|five|[2-9])\s+(?:[a-zäöü][\w\-]*\s+){0,2}?$", re.I
+)
+_EN_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
+_FEMININE = re.compile(r"(?:ung|position|urkunde|charta)$", re.I)
+
+
+def _signing(text: str, heading: bool) -> _Signing | None:
+    """The signing a sentence reports, else None."""
+    nm = vocab.AGREEMENT_NOUN.search(text)
+    bare = _BARE_SIGNING.search(text) if nm is None else None
+    if (nm is None and bare is None) or _NOT_SIGNED.search(text) or _NATIONAL_TREATY.search(text):
+        return None
+    dates = [d for d in find_dates(text) if not re.search(r"seit\s+$", text[: d.start])]
+    signed = vocab.SIGN_CUE.search(text)
+    if nm is None:
+        assert bare is not None
+        what = bare["what"].strip()
+        title = "Vereinbarung " + what if re.match(r"(?:zur|über)\b", what) else "Vereinbarung"
+        return _Signing(title, dates, 1, bare.start(), bare=True)
+    full_date = any(len(d.iso) == 10 for d in dates)
+    traced = bool(dates) and bool(_TRACED_TO.search(text))  # "geht auf eine Erklärung aus dem Jahr 2002 zurück"
+    agreed = bool(dates) and bool(_AGREED_IN.search(text))
+    concluded = bool(_CONCLUDED.search(text[max(0, nm.start() - 40) : nm.start()])) and (heading or bool(dates))
+    anniversary = bool(_ANNIVERSARY_OF.search(text[max(0, nm.start() - 60) : nm.start()]))
+    if not (signed or (full_date and re.search(r"\bwurde\b", text)) or traced or agreed or concluded or anniversary):
+        return None
+    if nm.group(0).strip() in ("Position",) and not signed:
+        return None
+    counted = _COUNT.search(text[max(0, nm.start() - 40) : nm.start()])
+    count = (_EN_COUNT.get(counted["n"].lower()) or number_word(counted["n"]) or 2) if counted else 1
+    if text[nm.end() : nm.end() + 2] == "en":  # "Gemeinsame Erklärungen": one per date
+        count = max(count, len([d for d in dates if len(d.iso) == 10]))
+    at = signed.start() if signed else nm.start()
+    return _Signing(_title(nm.group(0)), dates, count, at, anniversary=anniversary and not signed)
+
+
+def _title(noun: str) -> str:
+    """The document noun as a title in the nominative: "offiziellen Erklärung" -> "Offizielle Erklärung"."""
+    words = noun.strip().split()
+    if len(words) > 1 and words[0].endswith("en") and _FEMININE.search(words[1]):
+        words[0] = words[0][:-1]
+    words[-1] = re.sub(r"(?<=vertrag)es$|(?<=abkommen)s$|(?<=protokoll)s$|(?<=randum)s$", "", words[-1])
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
+
+
+def _dates_of(sg: _Signing) -> list[str | None]:
+    """One date per document: the full dates of several documents in turn, else the date nearest the signing."""
+    full = [d.iso for d in sg.dates if len(d.iso) == 10]
+    if sg.count > 1 and len(full) == sg.count:
+        return list(full)
+    if not sg.dates:
+        return [None] * sg.count
+    nearest = min(sg.dates, key=lambda d: (abs(d.start - sg.at), -len(d.iso)))
+    return [nearest.iso] * sg.count
 
 
 def _agreement_partner(
     rs: RelationSet, seg: Segments, men: Mentions, att: Attributed, s: Sentence, home: str
 ) -> str | None:
-    """The partner of a signing: a relation named here, a foreign place, a nationality adjective's relation,
-    else the relation the sentence refers back to (none where only domestic places are named)."""
+    """The partner of a signing: a relation named here, a foreign place (a country standing for the one
+    relation in it: "die Region im Norden Frankreichs"), a nationality adjective's relation, else the
+    relation the sentence refers back to (none where only domestic places are named)."""
     named = [rs.relations[i] for i in rs.mentioned.get(s.index, []) if rs.relations[i].kind not in GROUP]
     if named:
         return named[0].partner
     foreign = [m for m in men.by_sentence[s.index] if not m.domestic and not m.partial]
     if foreign:
-        return foreign[0].surface
+        m = foreign[0]
+        inside = {r.partner for r in rs.relations if r.country == m.country and r.kind not in GROUP}
+        if m.type == "country" and len(inside) == 1 and not any(r.key == m.key for r in rs.relations):
+            return inside.pop()
+        return m.surface
     gaz = default_gazetteer()
     adj_codes = {c for w in re.findall(r"\b[a-zäöü]+isch\w*", s.text) if (c := gaz.adjective_country(w))}
     by_adj = [r for r in rs.relations if r.country in adj_codes and r.kind not in GROUP]
@@ -59,22 +175,6 @@ def _agreement_partner(
     return rs.relations[t].partner if t is not None else None
 
 
-def _signing(text: str) -> tuple[re.Match[str], list[FoundDate]] | None:
-    """The document noun and the dates of a sentence that reports a signing, else None."""
-    nm = vocab.AGREEMENT_NOUN.search(text)
-    if not nm:
-        return None
-    dates = [d for d in find_dates(text) if not re.search(r"seit\s+$", text[: d.start])]
-    full_date = any(len(d.iso) == 10 for d in dates)
-    traced = bool(dates) and bool(_TRACED_TO.search(text))  # "geht auf eine Erklärung aus dem Jahr 2002 zurück"
-    signed = vocab.SIGN_CUE.search(text)
-    if not (signed or (full_date and re.search(r"\bwurde\b", text)) or traced):
-        return None
-    if nm.group(0).strip() in ("Position",) and not signed:
-        return None
-    return nm, dates
-
-
 def _place(text: str) -> str | None:
     for pm in re.finditer(r"\bin\s+([A-ZÄÖÜ][\w\-]+)", text):
         p = default_gazetteer().lookup(pm.group(1), cities=True)
@@ -83,10 +183,20 @@ def _place(text: str) -> str | None:
     return None
 
 
-def _merge(out: list[Agreement], new: Agreement) -> None:
-    """One entry per partner and document noun: a later sentence fills in what the first left open."""
-    for a in out:
-        if fold(a.partner) == fold(new.partner) and _stem(a.title) == _stem(new.title):
+def _signatories(text: str, people: list[Person]) -> list[str]:
+    """The people named in a signing sentence, by full name or by surname ("Ministerpräsident Wüst"), in the
+    order the sentence names them."""
+    at = {p.name: m.start() for p in people if (m := re.search(rf"\b{re.escape(p.name.split()[-1])}\b", text))}
+    return sorted(at, key=at.__getitem__)
+
+
+def _merge(out: list[Agreement], new: Agreement, bare: bool) -> None:
+    """One entry per partner, document noun and date: a later sentence fills in what the first left open; a
+    signing without a document noun is the last document with that partner."""
+    for a in reversed(out):
+        if fold(a.partner) != fold(new.partner):
+            continue
+        if (bare or _stem(a.title) == _stem(new.title)) and (not a.date or not new.date or a.date == new.date):
             a.date = a.date or new.date
             a.place = a.place or new.place
             a.signatories = a.signatories or new.signatories
@@ -104,25 +214,44 @@ def _found_relations(rs: RelationSet, out: list[Agreement]) -> None:
                     set_since(r, int(a.date[:4]), 0)
 
 
+# "the 20th anniversary in 2015 of the bilateral agreement", "zum 10. Jahrestag der Unterzeichnung des Vertrags"
+_ANNIVERSARY_OF = re.compile(
+    r"(?:anniversary|jahrestag|jubiläum)\s+(?:in\s+\d{4}\s+)?(?:of|der|des)\s+(?:the\s+)?(?:Unterzeichnung\s+)?", re.I
+)
+
+
+def _date(sg: _Signing, iso: str | None, s: Sentence, doc: Document) -> str | None:
+    """The signing's date: from the sentence, an anniversary of the document, "heute", or for a headline the
+    document's own date."""
+    if sg.anniversary:
+        start = anniversary_start(s.text, int(doc.date[:4]) if doc.date else None)
+        if start:
+            return str(start)
+    if iso:
+        return iso
+    return relative_date(s.text, doc.date) or (doc.date if s.kind == "heading" else None)
+
+
 def agreements(
     doc: Document, seg: Segments, men: Mentions, att: Attributed, people: list[Person], home: str
 ) -> Agreements:
-    """Every signed document the text reports, merged per partner and document noun."""
+    """Every signed document the text reports, merged per partner, document noun and date."""
     rs = att.relations
     out: list[Agreement] = []
     for s in seg.sentences:
-        found = _signing(s.text)
-        if found is None:
+        sg = _signing(s.text, s.kind == "heading")
+        if sg is None:
             continue
-        nm, dates = found
         partner = _agreement_partner(rs, seg, men, att, s, home)
         if not partner:
             continue
-        title = nm.group(0).strip()
-        title = title[0].upper() + title[1:]
-        date = dates[0].iso if dates else relative_date(s.text, doc.date)
-        sig = [p.name for p in people if p.evidence and s.start <= p.evidence.start < s.end + 1]
-        sig = [p.name for p in people if p.name in s.text] or sig
-        _merge(out, Agreement(title, partner, date, _place(s.text), sig, Evidence(s.text, s.start, s.end)))
+        sig = _signatories(s.text, people) if vocab.SIGN_CUE.search(s.text) else []
+        place, evidence = _place(s.text), Evidence(s.text, s.start, s.end)
+        for n, iso in enumerate(_dates_of(sg)):
+            new = Agreement(sg.title, partner, _date(sg, iso, s, doc), place, sig, evidence)
+            if n:
+                out.append(new)
+            else:
+                _merge(out, new, sg.bare)
     _found_relations(rs, out)
     return Agreements(out)

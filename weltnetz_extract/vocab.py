@@ -179,8 +179,11 @@ SIGN_CUE = re.compile(
 AGREEMENT_NOUN = re.compile(
     r"(?:(?:[Gg]emeinsame[snr]?|[Oo]ffizielle[snr]?|[Uu]mfassende[snr]?|[Nn]eue[snr]?)\s+)?"
     r"(?:[A-ZÄÖÜ][\w-]*?)?(?:[Mm]emorandum(?: of Understanding)?|[Aa]bsichtserklärung|[Ee]rklärung|[Vv]ereinbarung|"
-    r"[Aa]bkommen|[Vv]ertrag(?!s)|[Uu]rkunde|Charta|Protokoll|Position|Letter of Intent|\bMoU\b|\bMOU\b)"
+    r"[Aa]bkommen|[Vv]ertrag(?!s)|[Uu]rkunde|Charta|Protokoll|Positionspapier|Position|Letter of Intent|\bMoU\b|"
+    r"\bMOU\b)"
     r"(?:es|s)?(?:\s+(?:über die|zur weiteren|zur) Zusammenarbeit)?"
+    r"|(?:(?:[Bb]ilateral|[Jj]oint|[Nn]ew|[Ff]riendship|[Pp]artnership|[Cc]ooperation)\s+)?"
+    r"(?:[Mm]emorandum of [Uu]nderstanding|[Aa]greement|[Dd]eclaration|[Tt]reaty|[Ll]etter of [Ii]ntent)\b"
 )
 FOUNDING_AGREEMENT = re.compile(r"partnerschaft|zusammenarbeit|freundschaft", re.I)
 
