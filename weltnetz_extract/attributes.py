@@ -69,7 +69,9 @@ def _focus(rs: RelationSet, seg: Segments) -> int | None:
 
 
 _ANAPHOR_WORDS = re.compile(
-    r"partnerschaft|zusammenarbeit|beziehungen|beide[n]? (?:länder|regionen|seiten)|kooperation", re.I
+    r"partnerschaft|zusammenarbeit|beziehungen|beide[n]? (?:länder|regionen|seiten|städte)|kooperation|kontakte|"
+    r"austausch|begegnungen|partnership|relationship|cooperation",
+    re.I,
 )
 
 
@@ -138,8 +140,8 @@ def since_from_anniversary(rs: RelationSet, at: _At, ref_year: int | None) -> No
 def status_from_cues(rs: RelationSet, men: Mentions, at: _At) -> None:
     """Status cues in sentences that name the relation (not only as part of a compound), or refer back to it."""
     st = status_of(at.text)
-    if not st:
-        return
+    if not st or (st != "active" and not vocab.RELATION_WORD.search(at.text)):
+        return  # "dessen Amtszeit endete": an end, but not of a relation
     ms = men.by_sentence[at.s.index]
     whole = {m.key for m in ms if not m.partial}
     only_partial = {m.key for m in ms if m.partial} - whole
@@ -147,8 +149,10 @@ def status_from_cues(rs: RelationSet, men: Mentions, at: _At) -> None:
     if not ids and at.target is not None and _ANAPHOR_WORDS.search(at.text):
         ids = [at.target]
         _upgrade_by_anaphor(rs.relations[at.target], at.text)
+    deepened = bool(vocab.DEEPEN_CUE.search(at.text))
+    rank = 0 if st == "active" else 1  # a pause or an end stated later outweighs "besteht" said before
     for i in ids:
-        set_status(rs.relations[i], st, 0)
+        set_status(rs.relations[i], st, rank, deepened)
 
 
 def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> Attributed:
@@ -217,10 +221,12 @@ def set_since(r: Candidate, year: int, rank: int) -> None:
         r.since, r.since_rank = year, rank
 
 
-def set_status(r: Candidate, status: str, rank: int) -> None:
+def set_status(r: Candidate, status: str, rank: int, deepened: bool = False) -> None:
+    """Give ``r`` a status stated with strength ``rank``. A cooperation without a treaty is active only where it
+    is said to be deepened, expanded or carried on ("wollen ihre Zusammenarbeit vertiefen"), not merely kept."""
     if r.kind in GROUP:
         return
-    if r.kind == "cooperation" and status == "active":
-        return  # a cooperation without a treaty has no formal state; only a stated pause or end counts
+    if r.kind == "cooperation" and status == "active" and not deepened:
+        return
     if rank > r.status_rank or (rank == r.status_rank and status != "active"):
         r.status, r.status_rank = status, rank

@@ -169,6 +169,7 @@ class Gazetteer:
         self.max_tokens = 1
         self.first_tokens: set[str] = set()  # first folded word of every scanned name: a fast pre-check
         self.country_names: dict[str, str] = {}  # ISO code -> the country's German name
+        self.base_forms: dict[str, str] = {}  # folded inflected name -> its nominative ("Tschechischen Republik")
 
     # -- building ---------------------------------------------------------------------------------
     def add(self, name: str, country: str | None, type_: str, weight: int = 1, canonical: str | None = None) -> None:
@@ -186,6 +187,20 @@ class Gazetteer:
         if table is self.scan:
             self.first_tokens.add(key.split(" ", 1)[0])
 
+    def add_declined(self, name: str, country: str | None, type_: str, weight: int = 1) -> None:
+        """Add a name and, where it opens with an adjective ("Tschechische Republik", "Vereinigtes Königreich",
+        "Internationale Bodensee-Konferenz"), its form after an article ("der Tschechischen Republik"), which
+        documents report in the nominative."""
+        self.add(name, country, type_, weight)
+        first, _, rest = name.partition(" ")
+        if not rest or not first[:1].isupper():
+            return
+        stem = first[:-2] if first.endswith("es") else first[:-1] if first.endswith("e") else None
+        if stem and stem[-1:].islower():
+            declined = f"{stem}en {rest}"
+            self.add(declined, country, type_, weight)
+            self.base_forms[fold(declined)] = name
+
     def extend(self, names: Iterable[tuple[str, str | None, str]]) -> None:
         """Add names of the caller's own: an iterable of (name, country code or None, type)."""
         for name, country, type_ in names:
@@ -200,6 +215,7 @@ class Gazetteer:
         new.max_tokens = self.max_tokens
         new.first_tokens = set(self.first_tokens)
         new.country_names = dict(self.country_names)
+        new.base_forms = dict(self.base_forms)
         return new
 
     def lookup(self, name: str, *, cities: bool = False) -> Place | None:
@@ -295,12 +311,16 @@ def default_gazetteer() -> Gazetteer:
     de1, de2 = _german("iso3166-1"), _german("iso3166-2")
     for c in pycountry.countries:
         code = c.alpha_2
-        names = dict.fromkeys([de1.gettext(c.name), getattr(c, "common_name", c.name), c.name])  # ordered: German first
+        official = getattr(c, "official_name", None)
+        names = dict.fromkeys(  # ordered: German first
+            [de1.gettext(c.name), getattr(c, "common_name", c.name), c.name]
+            + ([de1.gettext(official), official] if official else [])
+        )
         gaz.country_names.setdefault(code, next(iter(names)))
         for name in names:
             for v in _variants(name):
                 if "," not in v:
-                    gaz.add(v, code, "country", 20)
+                    gaz.add_declined(v, code, "country", 20)
     for code, name in Locale("de").territories.items():
         if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ"):
             gaz.add(name, code, "country", 30)
@@ -311,16 +331,13 @@ def default_gazetteer() -> Gazetteer:
         code = s.country_code
         for name in dict.fromkeys([s.name, de2.gettext(s.name)]):
             for v in _variants(name):
-                gaz.add(v, code, "city" if "city" in s.type.lower() and code != "RU" else "region", 5)
+                gaz.add_declined(v, code, "city" if "city" in s.type.lower() and code != "RU" else "region", 5)
     for row in _read_tsv("exonyms.tsv"):
-        gaz.add(row[0], row[1], row[2], 40)
+        gaz.add_declined(row[0], row[1], row[2], 40)
     for row in _read_tsv("cities.tsv"):
         gaz.add(row[0], row[1], "city", int(row[2]))
     for row in _read_tsv("networks.tsv"):
         for alias in row[0].split("|"):
-            gaz.add(alias, None, "network", 60)
-            first, _, rest = alias.partition(" ")
-            if rest and first[0].isupper() and first.endswith("e"):  # "der Internationalen Bodensee-Konferenz"
-                gaz.add(f"{first}n {rest}", None, "network", 60)
+            gaz.add_declined(alias, None, "network", 60)
     gaz.adjectives = sorted(((r[0], r[1]) for r in _read_tsv("nationalities.tsv")), key=lambda x: -len(x[0]))
     return gaz

@@ -42,15 +42,15 @@ def run(doc: Document, options: ExtractOptions | None = None) -> Facts:
     publisher = detect_publisher(doc, gaz, opts.home_region) if opts.detect_home else home_of(opts.home_region, gaz)
     token = HOME_COUNTRY.set(publisher.country)
     try:
-        return _stages(doc, gaz, publisher.name)
+        return _stages(doc, gaz, publisher.name, publisher.town)
     finally:
         HOME_COUNTRY.reset(token)
 
 
-def _stages(doc: Document, gaz: Gazetteer, home: str) -> Facts:
+def _stages(doc: Document, gaz: Gazetteer, home: str, town: bool = False) -> Facts:
     seg = segment(doc)
     men = mentions(seg, gaz)
-    rs = relations(doc, seg, men, gaz, home)
+    rs = relations(doc, seg, men, gaz, home, town)
     att = attributes(doc, seg, men, rs)
     ppl = people(doc, seg, men, home)
     ags = agreements(doc, seg, men, att, ppl.items, home)

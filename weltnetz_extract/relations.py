@@ -14,8 +14,8 @@ from . import vocab
 from .dates import YEAR
 from .document import Block, Document
 from .gazetteer import HOME_COUNTRY, Gazetteer, Place, default_gazetteer, fold
-from .lexicon import is_proper_name
-from .mentions import STOP_CAP, Mention, Mentions, find_mentions
+from .lexicon import german_pos, is_proper_name
+from .mentions import STOP_CAP, UP, Mention, Mentions, find_mentions
 from .segment import Segments, Sentence
 
 KIND_RANK = {
@@ -92,9 +92,9 @@ _ITEM = re.compile(rf"^(?P<name>.*?)\s*(?:(?:seit\s+)?(?P<y>{YEAR}))?\s*$")
 _PREFIX_STRIP = re.compile(
     r"^(?:der|die|das|den|dem)?\s*(?:Woiwodschaft|Präfektur|Provinz|Bundesstaat|Region|Oblast|Kanton|Departement)\s+"
 )
-_LOCATIVE = re.compile(
+LOCATIVE = _LOCATIVE = re.compile(
     r"\b(?:in|im|nach|aus|bei|auf|gegen|to|from|at)\s+(?:(?:der|den|dem|die|das|des|the|unser\w*|ihr\w*|sein\w*)\s+)?"
-    r"(?:[\wäöüß\-]+\s+)?$|\bvon\s+(?:der\s+|den\s+|dem\s+)?$"
+    r"(?:[\wäöüß\-]+\s+)?$|\bvon\s+(?:der\s+|den\s+|dem\s+)?$|\b(?:bei|nahe|near)\s+$"
 )
 # A place named inside a person's role is their affiliation: "Botschafterin der Republik Lettland".
 _ROLE_OF = re.compile(rf"{vocab.ROLE_WORD}\s+(?:(?:der|des|von|vom|of|the)\s+)+(?:[\wäöüß\-]+\s+){{0,2}}$")
@@ -114,11 +114,14 @@ _FUER = re.compile(
 
 @lru_cache(maxsize=4096)
 def status_of(text: str) -> str | None:
+    """The status a text states: resumed is active; a pause, unless an end follows it ("ausgesetzt und dann
+    auslaufen lassen"); an end; else a cue of keeping the relation up."""
     if vocab.RESUMED_CUE.search(text):
         return "active"
-    if vocab.DORMANT_CUE.search(text):
+    dormant, ended = vocab.DORMANT_CUE.search(text), vocab.ENDED_CUE.search(text)
+    if dormant and not (ended and ended.start() > dormant.start()):
         return "dormant"
-    if vocab.ENDED_CUE.search(text):
+    if ended:
         return "ended"
     if vocab.ACTIVE_CUE.search(text):
         return "active"
@@ -139,9 +142,11 @@ class ListScope:
 @dataclass(slots=True)
 class Context:
     doc: Document
+    seg: Segments
     men: Mentions
     gaz: Gazetteer
     home: str
+    town: bool = False  # the home is a town, or the page one about twinnings: its partnerships are twinnings
     rs: RelationSet = field(default_factory=lambda: RelationSet())
     scope: ListScope | None = None
 
@@ -170,15 +175,81 @@ def _in_role(text: str, m: Mention) -> bool:
     nxt = re.match(r"\s([A-ZÄÖÜ][\w\-]+)", text[m.end :])
     prev = re.search(r"(?<![.!?:]\s)(?<=\s)([A-ZÄÖÜ][\w\-]+)\s$", before)
     for word in (nxt.group(1) if nxt else None, prev.group(1) if prev else None):
-        if word and default_gazetteer().lookup(word, cities=True) is None and is_proper_name(word):
+        if not word or _PLACE_WORD.fullmatch(word):
+            continue
+        if default_gazetteer().lookup(word, cities=True) is None and is_proper_name(word):
             return True
     return False
+
+
+# Words that go with a place name, not a person's: "Eastern Cape Province", "Chiba Prefecture", "New York City".
+_PLACE_WORD = re.compile(
+    r"Province|Prefecture|Region|State|Oblast|County|Voivodeship|Canton|District|Department|City|Town|"
+    r"Municipality|Island|Islands|Provinz|Präfektur|Kanton|Bezirk|Kreis|Gebiet|Rayon|Kraj|Land",
+    re.I,
+)
+
+
+def is_person_part(text: str, m: Mention) -> bool:
+    """A place that is part of a role phrase or of a person's name (see :func:`_in_role`)."""
+    return _in_role(text, m)
+
+
+def view(ctx: Context, s: Sentence) -> SentenceView:
+    """The sentence as the rules see it."""
+    return _view(ctx, s)
+
+
+def planned(text: str) -> bool:
+    """A partnership or cooperation only planned, sought or talked about: no relation (yet)."""
+    return bool(vocab.PLANNED_CUE.search(text))
+
+
+# "Eskilstuna (Schweden)": a country in brackets after a name says where that is; it is no partner itself.
+_BRACKET_HINT = re.compile(r"[\w.]\s*\($")
+
+
+def section_of(ctx: Context, block: int) -> list[SentenceView]:
+    """The sentences of the blocks after heading ``block`` up to the next heading."""
+    out = []
+    for s in ctx.seg.sentences:
+        if s.block > block and ctx.doc.blocks[s.block].kind == "heading":
+            break
+        if s.block > block:
+            out.append(_view(ctx, s))
+    return out
+
+
+def heading_verdict(ctx: Context, sv: SentenceView, m: Mention) -> str | None:
+    """What the section under a heading that names a partner says of it in its own words: "planned" (a
+    partnership only sought or talked about), "cooperation" (a cooperation with it and never a partnership), or
+    None; None for anything but a heading."""
+    if sv.block.kind != "heading":
+        return None
+    section = section_of(ctx, sv.s.block)
+    if any(planned(x.text) for x in section) and not any(_established(x.text) for x in section):
+        return "planned"
+    if any(vocab.STATE_CUE.search(x.cue_text) or vocab.MUNICIPAL_CUE.search(x.cue_text) for x in section):
+        return None
+    named = [x for x in section if any(n.key == m.key for n in x.full + x.ms)]
+    return "cooperation" if any(vocab.COOPERATION_CUE.search(x.text) for x in named) else None
+
+
+def _established(text: str) -> bool:
+    return bool(vocab.ACTIVE_CUE.search(text) or re.search(r"\bseit\s+\d{4}|\bsince\s+\d{4}", text))
 
 
 def _view(ctx: Context, s: Sentence) -> SentenceView:
     text = s.text
     ms = [m for m in ctx.men.by_sentence[s.index] if not m.domestic and fold(m.surface) != fold(ctx.home)]
-    full = [m for m in ms if not m.partial and not _DESCRIPTOR.search(text[: m.start]) and not _in_role(text, m)]
+    full = [
+        m
+        for m in ms
+        if not m.partial
+        and not _DESCRIPTOR.search(text[: m.start])
+        and not _in_role(text, m)
+        and not (m.type == "country" and _BRACKET_HINT.search(text[: m.start]) and text[m.end : m.end + 1] == ")")
+    ]
     cue_text = vocab.EVENT_PARTNER.sub(" ", text)
     return SentenceView(s, text, ms, full, ctx.doc.blocks[s.block], status_of(text), cue_text)
 
@@ -239,7 +310,7 @@ def rule_partner_list(ctx: Context, sv: SentenceView) -> bool:
     if not pm:
         return False
     country_place = lookup_inflected(ctx.gaz, pm["country"].strip())
-    if country_place is not None and country_place.type != "country":
+    if country_place is None or country_place.type != "country":
         return False  # "Partnerschaft mit dem Leningrader Gebiet (Verwaltungssitz ...)": an item, not a country
     code = country_place.country if country_place else None
     status = status_of(pm["rest"]) or (ctx.scope.status if ctx.scope else None) or sv.status
@@ -318,8 +389,12 @@ def rule_list_item(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
     own = status_of(im["rest"] or "")
     st = own or scope.status
     key = f"{code}:{fold(place.name if place else name)}"
+    verdict = heading_verdict(ctx, sv, Mention(name, 0, len(name), code, "region", key))
+    if verdict == "planned":
+        return True
     st_rank = 3 if own else (0 if st else -1)  # the intro's status yields to one stated later
-    cand = Candidate(scope.kind, name, code, key, sv.s.index, since, 3 if since else -1, st, st_rank)
+    kind = "cooperation" if verdict else scope.kind
+    cand = Candidate(kind, name, code, key, sv.s.index, since, 3 if since else -1, st, st_rank)
     i = ctx.rs.add(cand)
     scope.block = sv.s.block
     if scope.kind == "municipal_partnership" and scope.home:
@@ -346,10 +421,13 @@ def rule_list_item_mention(ctx: Context, sv: SentenceView, in_list: bool) -> boo
     own = status_of(sv.text)
     st = own or scope.status
     for m in chosen:
+        verdict = heading_verdict(ctx, sv, m)
+        if verdict == "planned":
+            continue
         ym = re.match(rf"^\s*\(?[^)]*\)?\s*(?:seit\s+)?(?P<y>{YEAR})\b", sv.text[m.end :])
         since = int(ym["y"]) if ym else None
         attrs = {"since": since, "since_rank": 3 if since else -1, "status": st, "status_rank": 3 if own else 0}
-        i = _cand(ctx, sv, kind, m, **attrs)
+        i = _cand(ctx, sv, verdict or kind, m, **attrs)
         ctx.rs.list_ids.append(i)
     scope.block = sv.s.block
     return True
@@ -429,10 +507,22 @@ def close_scope(ctx: Context, sv: SentenceView, in_list: bool) -> None:
 
 # -- kind rules -----------------------------------------------------------------------------------------
 def rule_apposition(ctx: Context, sv: SentenceView) -> None:
-    """ "der japanischen Partnerprovinz Kanagawa": a partner named right after a partner noun."""
+    """ "der japanischen Partnerprovinz Kanagawa": a partner named right after a partner noun; after a noun for
+    regions a name that is a region as well as a country is the region ("Partnerregionen Georgia")."""
     for m in sv.full:
-        if vocab.STATE_APPOSITION.search(sv.text[: m.start]) and m.type in ("region", "country", "city"):
+        am = vocab.STATE_APPOSITION.search(sv.text[: m.start])
+        if am and m.type in ("region", "country", "city"):
+            if m.type == "country" and not re.search(r"land|staat|state", am.group(0), re.I):
+                m = _as_region(ctx.gaz, m)
             _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
+
+
+def _as_region(gaz: Gazetteer, m: Mention) -> Mention:
+    """The region reading of a name that is also a country's ("Georgia": the US state, not Georgien)."""
+    region = next((p for p in gaz.scan.get(fold(m.surface), []) if p.type == "region"), None)
+    if region is None or region.domestic:
+        return m
+    return Mention(m.surface, m.start, m.end, region.country, "region", f"{region.country}:{fold(region.name)}")
 
 
 def _not_locative(text: str, ms: list[Mention]) -> list[Mention]:
@@ -453,7 +543,13 @@ def rule_state_partnership(ctx: Context, sv: SentenceView) -> None:
     """A partnership named with its partners: the regions, else the countries not named as a place."""
     if not vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text):
         return
-    regions = [m for m in sv.full if m.type == "region"]
+    if ctx.town and not vocab.STATE_ONLY_CUE.search(sv.cue_text):
+        towns = towns_in(sv.text, ctx.gaz, sv.full, ctx.men.places)
+        if towns:  # a town's partnerships are twinnings: "Erlangen pflegt Partnerschaften mit Eskilstuna"
+            for m in towns:
+                _cand(ctx, sv, "municipal_partnership", m, **_status_attrs(sv.status, 1))
+            return
+    regions = _not_locative(sv.text, [m for m in sv.full if m.type == "region"])
     countries = _not_locative(sv.text, [m for m in sv.full if m.type == "country"])
     for m in regions or countries:
         _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
@@ -464,7 +560,7 @@ def rule_municipal(ctx: Context, sv: SentenceView) -> None:
     if not vocab.MUNICIPAL_CUE.search(sv.cue_text):
         return
     home_town = next(iter(_towns(sv.text, ctx.gaz, [], domestic=True)), None)
-    for m in _towns(sv.text, ctx.gaz, sv.full):
+    for m in towns_in(sv.text, ctx.gaz, sv.full, ctx.men.places):
         i = _cand(ctx, sv, "municipal_partnership", m, **_status_attrs(sv.status, 1))
         if home_town and ctx.rs.relations[i].home is None:
             ctx.rs.relations[i].home = home_town.surface
@@ -585,11 +681,19 @@ def link_mentions(rs: RelationSet, seg: Segments, men: Mentions) -> None:
         rs.mentioned[s.index] = ids
 
 
-def relations(doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, home: str) -> RelationSet:
-    """Run the rules over every sentence and link the sentences to the relations they name."""
-    ctx = Context(doc, men, gaz, home)
+def relations(
+    doc: Document, seg: Segments, men: Mentions, gaz: Gazetteer, home: str, town: bool = False
+) -> RelationSet:
+    """Run the rules over every sentence, then the partner-page rules, and link the sentences to the relations
+    they name. ``town``: the home is a town."""
+    from .pages import page_cue, partner_pages
+
+    ctx = Context(doc, seg, men, gaz, home, town)
+    cue = page_cue(ctx, town)
+    ctx.town = town or (cue is not None and cue.kind == "municipal_partnership")
     for s in seg.sentences:
         _sentence(ctx, s)
+    partner_pages(ctx, town)
     link_mentions(ctx.rs, seg, men)
     return ctx.rs
 
@@ -623,20 +727,73 @@ def lookup_inflected(gaz: Gazetteer, name: str) -> Place | None:
 
 
 def _towns(text: str, gaz: Gazetteer, full: list[Mention], domestic: bool = False) -> list[Mention]:
+    return towns_in(text, gaz, full, {}, domestic=domestic)
+
+
+_CAP_WORD = re.compile(rf"(?:\b(?:St|Ste|Sankt|San|Santa)\.?\s)?\b[{UP}][\w'’\-]+")
+_TOWN_JOIN = re.compile(r"\s(?:(?:an der|am|im|de|del|di|la|sur|upon|es|el)\s)?$")
+
+
+def _town_names(text: str) -> list[tuple[str, int]]:
+    """Capitalised names of one to three words ("Prag", "Ann Arbor", "Villa El Salvador", "Rostow am Don"),
+    each start with its longest candidate first."""
+    caps = [(m.start(), m.end()) for m in _CAP_WORD.finditer(text)]
+    out = []
+    for i, (a, b) in enumerate(caps):
+        ends = [b]
+        for c, d in caps[i + 1 : i + 3]:
+            if not _TOWN_JOIN.fullmatch(text[ends[-1] : c]):
+                break
+            ends.append(d)
+        out += [(text[a:e], a) for e in reversed(ends)]
+    return out
+
+
+def towns_in(
+    text: str,
+    gaz: Gazetteer,
+    full: list[Mention],
+    places: dict[str, Place],
+    *,
+    domestic: bool = False,
+    anywhere: bool = False,
+) -> list[Mention]:
+    """Towns in ``text``: the city mentions, and capitalised words (one or two) that the gazetteer's towns or the
+    document's own ``places`` know, where a cue, preposition, conjunction or adjective leads to them (or
+    ``anywhere``). ``domestic`` asks for the home country's towns instead of foreign ones."""
     out = [m for m in full if m.type == "city"] if not domestic else []
-    for tm in re.finditer(r"\b[A-ZÄÖÜ][\w'’\-]+(?:\s+(?:an der|am|im|de|di|sur|upon)\s+[A-ZÄÖÜ][\w\-]+)?", text):
-        word = tm.group(0)
-        if word in STOP_CAP or tm.start() == 0:
+    taken: list[tuple[int, int]] = [(m.start, m.end) for m in out]
+    for word, start in _town_names(text):
+        if word in STOP_CAP or (start == 0 and not anywhere) or any(a <= start < b for a, b in taken):
             continue
         # a town follows a cue, a preposition, a conjunction or an adjective, never a first name
-        if not _TOWN_CONTEXT.search(text[: tm.start()]):
+        if not anywhere and not _TOWN_CONTEXT.search(text[:start]):
             continue
-        place = gaz.lookup(word, cities=True)
-        if place and place.type == "city" and place.domestic == domestic:
-            key = f"{place.country}:{fold(place.name)}"
-            if not any(m.key == key for m in out):
-                out.append(Mention(word, tm.start(), tm.end(), place.country, "city", key))
+        place = _town_place(gaz, word) or places.get(fold(word))
+        if place is None or place.type != "city" or place.domestic != domestic or _common_word(word):
+            continue
+        mention = Mention(word, start, start + len(word), place.country, "city", f"{place.country}:{fold(place.name)}")
+        taken.append((start, mention.end))
+        if not any(m.key == mention.key for m in out) and (domestic or not _in_role(text, mention)):
+            out.append(mention)
     return out
+
+
+def _town_place(gaz: Gazetteer, word: str) -> Place | None:
+    """The town a name most likely means: the gazetteer's best-known town, or a region that is a town too
+    ("St. Petersburg", "Shanghai": federal cities and city provinces), whichever is better known."""
+    key = fold(word)
+    entries = [p for p in gaz.cities.get(key, []) + gaz.scan.get(key, []) if p.type in ("city", "region")]
+    if not any(p.type == "city" for p in entries):
+        return None
+    best = max(entries, key=lambda p: p.weight)
+    return best if best.type == "city" else Place(best.name, best.country, "city", best.weight)
+
+
+@lru_cache(maxsize=8192)
+def _common_word(word: str) -> bool:
+    """A capitalised word that is an ordinary German word ("Auch" opening a sentence), not a name."""
+    return " " not in word and german_pos(word) not in ("NE", "NN", "FM", "XY", "")
 
 
 _TOWN_CONTEXT = re.compile(

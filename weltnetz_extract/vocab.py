@@ -86,6 +86,13 @@ STATE_CUE = re.compile(
     r"sister (?:states?|provinces?|regions?)\b|project-partnership",
     re.I,
 )
+# Cues that name a partnership of regions or states, never a twinning of towns.
+STATE_ONLY_CUE = re.compile(
+    r"landespartnerschaft|länderpartnerschaft|regionalpartnerschaft|regionenpartnerschaft|partnerregion|"
+    r"partnerprovinz|partnerpräfektur|partnerland\b|partnerstaat|partner regions?\b|partner provinces?\b|"
+    r"partner states?\b|sister (?:states?|provinces?|regions?)\b",
+    re.I,
+)
 # Cue nouns that name the partner right after them ("der japanischen Partnerprovinz Kanagawa").
 STATE_APPOSITION = re.compile(
     r"(?:Partnerregion|Partnerprovinz|Partnerpräfektur|Partnerland|Partnerstaat|Partnerbundesstaat|"
@@ -119,6 +126,18 @@ REPRESENTATION_CUE = re.compile(
 INSTITUTION_CUE = re.compile(r"\bDeutsch-[A-ZÄÖÜ]\w+?(?:e|es|er|en)\s+(?:Institut|Zentrum|Haus)\b")
 NETWORK_NOUN = re.compile(r"(?:bündnis|netzwerk|koalition|coalition|allianz|initiative|verbund)\s*$", re.I)
 
+# A partnership only sought, planned or talked about is no relation (yet).
+PLANNED_CUE = re.compile(
+    r"\b(?:mögliche[nr]?|künftige[nr]?|geplante[nr]?|angestrebte[nr]?|denkbare[nr]?)\s+(?:\w+\s+)?"
+    r"(?:partnerschaft|zusammenarbeit|kooperation|städtepartnerschaft)|"
+    r"\b(?:partnerschaft|städtepartnerschaft|zusammenarbeit)\w*\s+[^.;]*?\b(?:ist|wird|sind)\s+(?:noch\s+)?"
+    r"(?:im gespräch|in vorbereitung|geplant|angedacht|in planung)|"
+    r"\bpossible\s+(?:new\s+|future\s+)?(?:partnership|cooperation|co-operation)|"
+    r"\b(?:planned|prospective|proposed)\s+(?:partnership|sister)|\bno agreement has been reached|"
+    r"möglichkeiten\s+(?:einer|der)\s+(?:\w+\s+)?(?:zusammenarbeit|kooperation|partnerschaft)\s+aus",
+    re.I,
+)
+
 # Statuses -----------------------------------------------------------------------------------------
 ACTIVE_CUE = re.compile(
     r"\bpfleg(?:t|en|te|ten)\b|gepflegt|\bunterhält|\bunterhalten\b|\bbesteht\b|\bbestehen\b|bestehens\b|"
@@ -128,6 +147,19 @@ ACTIVE_CUE = re.compile(
     r"\b(?:ist|sind)\s+(?:seit\s+\d{4}\s+)?(?:\w+\s+)?partner(?:region|provinz|land|stadt|staat)|"
     r"\bals mitglied\b[^.;]*\baktiv|\bvereinbart\b|bekräftig|verlänger|"
     r"\bmaintains?\b|\bmaintained\b|\benjoys?\b|deepen|strengthen|renew|\bactive\b",
+    re.I,
+)
+# A relation is deepened, expanded or carried on: what makes even a cooperation without a treaty "active".
+DEEPEN_CUE = re.compile(
+    r"vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|stärkung|fortsetz|fortführ|fortzusetzen|"
+    r"bekräftig|erneuer|\bseit\s+(?:dem\s+|der\s+)?(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b[^.;]*\b(?:arbeite[nt]|kooperier\w*)\b|"
+    r"deepen|strengthen|expand|intensif|continue",
+    re.I,
+)
+# A status is about a relation only where the sentence names one ("dessen Amtszeit endete" ends no partnership).
+RELATION_WORD = re.compile(
+    r"partnerschaft|zusammenarbeit|kooperation|kontakt|beziehung|austausch|freundschaft|partner|verbindung|"
+    r"jumelage|mitgliedschaft|kommission|twinning|relationship|cooperation|co-operation|agreement|membership",
     re.I,
 )
 # A pause that is over: "ruht nicht mehr", "wurde wieder aufgenommen" (checked before DORMANT_CUE).
