@@ -10,8 +10,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from weltnetz.register.models import Relation, StatusChange
-from weltnetz.register.vocab import Precision
+from weltnetz.register import anniversaries
+from weltnetz.register.models import Relation
 
 from .caching import cached_response
 from .errors import ApiError
@@ -30,55 +30,26 @@ class AnniversaryParams(Schema):
     )
 
 
-def _on(day: dt.date, year: int) -> dt.date:
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February in a common year
-        return day.replace(year=year, day=28)
-
-
-def founding_days(ids: list[int]) -> dict[int, dt.date]:
-    """The start day of relations whose first dated status change is known to the day."""
-    days: dict[int, dt.date | None] = {}
-    rows = (
-        StatusChange.objects.filter(relation_id__in=ids, date__isnull=False)
-        .order_by("relation_id", "date", "id")
-        .values_list("relation_id", "date", "precision")
-    )
-    for rid, date, precision in rows:
-        if rid not in days:
-            days[rid] = date if precision == Precision.DAY else None
-    return {k: v for k, v in days.items() if v is not None}
-
-
 def anniversaries_between(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Round anniversaries from `start` to `end`; those known only to the year count when the year overlaps."""
-    out = []
-    for year in range(start.year, end.year + 1):
-        qs = Relation.objects.public().anniversaries(year)
-        rows = list(relation_values(qs.order_by("partner__name", "id")))
-        exact = founding_days([r["id"] for r in rows])
-        for item, row in zip(relation_items(rows), rows, strict=True):
-            day = exact.get(row["id"])
-            date = _on(day, year) if day and row["since"] == day.year else None
-            if date is not None and not (start <= date <= end):
-                continue
-            out.append(
-                {
-                    "relation": item,
-                    "year": year,
-                    "age": year - row["since"],
-                    "date": date,
-                    "precision": "day" if date else "year",
-                }
-            )
+    """The register's round anniversaries from `start` to `end` as API items (active relations only)."""
+    found = anniversaries.between(start, end)
+    rows = relation_values(Relation.objects.filter(pk__in={a.relation_id for a in found}))
+    items = {item["id"]: item for item in relation_items(list(rows))}
+    out = [
+        {"relation": items[a.relation_id], "year": a.year, "age": a.age, "date": a.date, "precision": a.precision}
+        for a in found
+    ]
     out.sort(key=lambda a: (a["year"], a["date"] or dt.date(a["year"], 12, 31), a["relation"]["partner"]["name"]))
     return out
 
 
 @router.get("", response={200: AnniversaryList, **ERRORS}, url_name="anniversary_list")
 def list_anniversaries(request: HttpRequest, params: Query[AnniversaryParams]) -> HttpResponse:
-    """Round anniversaries computed from the start years: ?year=2027, or ?within_days=365 (the default)."""
+    """Round anniversaries of active relations computed from the start years: ?year=2027, or ?within_days=365.
+
+    `date` is the day where the start is known to the day; where only the year is known it is null and
+    `precision` is "year" (no made-up 1 January). Resting and ended relations are left out.
+    """
     if params.year is not None and params.within_days is not None:
         raise ApiError("within_days", "give either year or within_days, not both")
 

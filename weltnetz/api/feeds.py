@@ -88,7 +88,11 @@ def news_atom(request: HttpRequest) -> HttpResponse:
 
 
 def anniversaries_calendar(request: HttpRequest) -> bytes:
-    """An all-day event for each round anniversary of the coming years (on the day when known, else 1 January)."""
+    """An all-day event for each round anniversary of an active relation in the coming years.
+
+    Where the start is known to the day, the event is on that day. Where only the year is known, the event
+    spans the whole year and its note says so, instead of pretending the anniversary falls on 1 January.
+    """
     today = timezone.localdate()
     cal = Calendar()
     cal.add("prodid", "-//weltnetz//anniversaries//DE")
@@ -99,20 +103,23 @@ def anniversaries_calendar(request: HttpRequest) -> bytes:
     host = request.get_host().split(":")[0] or "weltnetz"
     for a in anniversaries_between(dt.date(today.year, 1, 1), dt.date(today.year + CALENDAR_YEARS, 12, 31)):
         rel = a["relation"]
-        day = a["date"] or dt.date(a["year"], 1, 1)
         event = Event()
         event.add("uid", f"relation-{rel['id']}-{a['year']}@{host}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
+        note = _("Since %(year)s.") % {"year": rel["since"]}
+        if a["date"] is not None:
+            event.add("dtstart", a["date"])
+            event.add("dtend", a["date"] + dt.timedelta(days=1))
+        else:
+            event.add("dtstart", dt.date(a["year"], 1, 1))
+            event.add("dtend", dt.date(a["year"] + 1, 1, 1))
+            note += " " + _("Only the year is known, not the day: the entry spans the whole year.")
+        event.add("transp", "TRANSPARENT")
         event.add(
             "summary",
             _("%(age)s years: %(home)s – %(partner)s")
             % {"age": a["age"], "home": rel["home"]["name"], "partner": rel["partner"]["name"]},
         )
-        note = _("Since %(year)s.") % {"year": rel["since"]}
-        if a["precision"] != "day":
-            note += " " + _("The exact day is not known; the event marks the year.")
         event.add("description", note)
         event.add("url", request.build_absolute_uri(rel["url"]))
         event.add("categories", [rel["kind"]])
