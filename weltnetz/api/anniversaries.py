@@ -35,12 +35,13 @@ def anniversaries_between(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     found = anniversaries.between(start, end)
     rows = relation_values(Relation.objects.filter(pk__in={a.relation_id for a in found}))
     items = {item["id"]: item for item in relation_items(list(rows))}
-    out = [
+    found = sorted(
+        found, key=lambda a: (a.year, a.date or dt.date(a.year, 12, 31), items[a.relation_id]["partner"]["name"])
+    )
+    return [
         {"relation": items[a.relation_id], "year": a.year, "age": a.age, "date": a.date, "precision": a.precision}
         for a in found
     ]
-    out.sort(key=lambda a: (a["year"], a["date"] or dt.date(a["year"], 12, 31), a["relation"]["partner"]["name"]))
-    return out
 
 
 @router.get("", response={200: AnniversaryList, **ERRORS}, url_name="anniversary_list")
