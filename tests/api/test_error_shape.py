@@ -25,11 +25,12 @@ def assert_error(response, status: int, field: str, *words: str) -> str:
     [
         ("/api/v1/relations?kind=friendship", "kind", ["friendship", "state_partnership"]),
         ("/api/v1/relations?status=sleeping", "status", ["sleeping"]),
-        ("/api/v1/relations?country=XX", "country", ["XX", "ISO 3166-1"]),
+        ("/api/v1/relations?country=FRA", "country", ["FRA", "ISO 3166-1"]),
+        ("/api/v1/relations?kind=state_partnership,", "kind", ["empty item"]),
         ("/api/v1/relations?continent=atlantis", "continent", ["atlantis"]),
         ("/api/v1/relations?topic=knitting", "topic", ["knitting"]),
-        ("/api/v1/relations?home=nowhere", "home", ["nowhere"]),
-        ("/api/v1/relations?state=DE-XX", "state", ["DE-XX"]),
+        ("/api/v1/relations?home=no%20where", "home", ["no where"]),
+        ("/api/v1/relations?state=DE_BW", "state", ["DE_BW"]),
         ("/api/v1/relations?facets=colour", "facets", ["colour"]),
         ("/api/v1/relations?ordering=-colour", "ordering", ["colour"]),
         ("/api/v1/relations?as_of=2015-02-30", "as_of", ["date"]),
@@ -38,11 +39,24 @@ def assert_error(response, status: int, field: str, *words: str) -> str:
         ("/api/v1/places?kind=planet", "kind", ["planet"]),
         ("/api/v1/agreements?date_from=17.07.2024", "date_from", []),
         ("/api/v1/anniversaries?year=twenty", "year", ["integer"]),
-        ("/api/v1/anniversaries?year=2027&within_days=30", "within_days", ["either"]),
+        ("/api/v1/agreements?date_to=0", "date_to", ["YYYY-MM-DD"]),
     ],
 )
 def test_unknown_or_malformed_filter_values_are_refused(client, path, field, words):
     assert_error(client.get(path), 400, field, *words)
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "words"),
+    [
+        ("/api/v1/relations?country=XX", "country", ["XX", "ISO 3166-1"]),
+        ("/api/v1/relations?place_country=FR,QQ", "place_country", ["QQ"]),
+        ("/api/v1/relations?state=DE-XX", "state", ["DE-XX"]),
+        ("/api/v1/relations?home=nowhere", "home", ["nowhere"]),
+    ],
+)
+def test_well_formed_references_to_nothing_are_not_found(client, path, field, words):
+    assert_error(client.get(path), 404, field, *words)
 
 
 def test_page_size_over_the_limit_names_the_limit(client):

@@ -27,7 +27,8 @@ def test_csv_takes_the_same_filters_as_the_list(client):
     listing = client.get("/api/v1/relations?country=CN&page_size=500").json()
     rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/relations.csv?country=CN").content.decode())))
     assert sorted(int(r["id"]) for r in rows) == sorted(r["id"] for r in listing["results"])
-    assert client.get("/api/v1/relations.csv?country=XX").status_code == 400
+    assert client.get("/api/v1/relations.csv?country=XYZ").status_code == 400
+    assert client.get("/api/v1/relations.csv?country=XX").status_code == 404
 
 
 def test_geojson_is_one_feature_per_partner_place(client):

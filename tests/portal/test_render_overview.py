@@ -68,7 +68,7 @@ def test_count_follows_the_register(page):
 def test_editor_intro_is_shown(page):
     from weltnetz.portal.models import HomePage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="de")
     home.intro = "<p>Willkommen im Register.</p>"
     home.save_revision().publish()
     assert "Willkommen im Register." in page("/de/")

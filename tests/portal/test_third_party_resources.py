@@ -55,7 +55,7 @@ def portal_urls() -> list[str]:
         f"/de/vereinbarung/{agreement.pk}/",
         "/de/aktuelles/",
         "/de/aktuelles/baden-wuerttemberg-und-kanagawa-vertiefen-kooperation/",
-        "/en/aktuelles/baden-wuerttemberg-und-kanagawa-vertiefen-kooperation/",
+        "/en/news/baden-wuerttemberg-and-kanagawa-deepen-cooperation/",
         "/de/impressum/",
         "/de/datenschutz/",
         "/de/barrierefreiheit/",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Router
 from pydantic import Field
@@ -22,12 +20,26 @@ ORDER = {"date": "date", "title": "title", "id": "id"}
 
 
 class AgreementFilters(f.Paging):
-    kind: str | None = Field(None, description="Kind(s): " + ", ".join(Agreement.Kind.values))
+    kind: str | None = Field(
+        None,
+        description="Kind(s): " + ", ".join(Agreement.Kind.values),
+        json_schema_extra=f.documented(f.list_pattern(Agreement.Kind.values)),
+    )
     partner: str | None = Field(None, description="Slug of the partner")
-    topic: str | None = Field(None, description="Topic slug(s)")
-    date_from: dt.date | None = Field(None, description="Signed on or after")
-    date_to: dt.date | None = Field(None, description="Signed on or before")
-    ordering: str | None = Field(None, description="date, title, id; prefix - to reverse (default -date)")
+    topic: str | None = Field(
+        None, description="Topic slug(s)", json_schema_extra=f.documented(f.list_pattern(f.TOPIC_SLUGS))
+    )
+    date_from: str | None = Field(
+        None, description="Signed on or after (YYYY-MM-DD)", json_schema_extra=f.string_schema(format="date")
+    )
+    date_to: str | None = Field(
+        None, description="Signed on or before (YYYY-MM-DD)", json_schema_extra=f.string_schema(format="date")
+    )
+    ordering: str | None = Field(
+        None,
+        description="date, title, id; prefix - to reverse (default -date)",
+        json_schema_extra=f.documented(f.order_pattern(tuple(ORDER))),
+    )
 
 
 def agreement_item(a: Agreement) -> dict:
@@ -58,10 +70,10 @@ def list_agreements(request: HttpRequest, params: Query[AgreementFilters]) -> Ht
             qs = qs.filter(partner__slug=f.clean_text(params.partner)[:160])
         if slugs := f.choices("topic", params.topic, f.topic_slugs()):
             qs = qs.filter(topics__slug__in=slugs).distinct()
-        if params.date_from:
-            qs = qs.filter(date__gte=params.date_from)
-        if params.date_to:
-            qs = qs.filter(date__lte=params.date_to)
+        if (date_from := f.date_param(params.date_from, "date_from")) is not None:
+            qs = qs.filter(date__gte=date_from)
+        if (date_to := f.date_param(params.date_to, "date_to")) is not None:
+            qs = qs.filter(date__lte=date_to)
         order = f.ordering("ordering", params.ordering, ORDER, ["-date"])
         items, meta = f.paginate(request, qs.order_by(*order), params)
         return {**meta, "results": [agreement_item(a) for a in items]}

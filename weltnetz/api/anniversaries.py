@@ -14,7 +14,6 @@ from weltnetz.register import anniversaries
 from weltnetz.register.models import Relation
 
 from .caching import cached_response
-from .errors import ApiError
 from .records import relation_items, relation_values
 from .schemas import AnniversaryList
 from .v1_common import ERRORS
@@ -26,7 +25,11 @@ MAX_DAYS = 3660
 class AnniversaryParams(Schema):
     year: int | None = Field(None, ge=1, le=9999, description="Round anniversaries in this year")
     within_days: int | None = Field(
-        None, ge=0, le=MAX_DAYS, description=f"Round anniversaries from today on, within this many days (≤ {MAX_DAYS})"
+        None,
+        ge=0,
+        le=MAX_DAYS,
+        description=f"Round anniversaries from today on, within this many days (≤ {MAX_DAYS}); with `year`, "
+        "those of the coming days that fall in that year",
     )
 
 
@@ -51,17 +54,19 @@ def list_anniversaries(request: HttpRequest, params: Query[AnniversaryParams]) -
     `date` is the day where the start is known to the day; where only the year is known it is null and
     `precision` is "year" (no made-up 1 January). Resting and ended relations are left out.
     """
-    if params.year is not None and params.within_days is not None:
-        raise ApiError("within_days", "give either year or within_days, not both")
 
     def build() -> dict:
+        today = timezone.localdate()
         if params.year is not None:
-            items = anniversaries_between(dt.date(params.year, 1, 1), dt.date(params.year, 12, 31))
+            start, end = dt.date(params.year, 1, 1), dt.date(params.year, 12, 31)
         else:
-            today = timezone.localdate()
+            start, end = today, dt.date.max
+        if params.within_days is not None or params.year is None:
             days = 365 if params.within_days is None else params.within_days
-            end = today + dt.timedelta(days=days) if today.year < 9999 - 11 else today
-            items = anniversaries_between(today, end)
+            # Both given: the days ahead that fall in that year.
+            start = max(start, today)
+            end = min(end, today + dt.timedelta(days=days) if today.year < 9999 - 11 else today)
+        items = anniversaries_between(start, end) if start <= end else []
         return {"count": len(items), "results": items}
 
     return cached_response(request, build)

@@ -24,6 +24,7 @@ from weltnetz.register.vocab import RelationKind, Status
 from .caching import cached_response
 from .errors import ApiError
 from .exports import CSV_COLUMNS
+from .filters import string_schema
 from .v1_common import ERRORS
 
 router = Router(tags=["catalogue"])
@@ -148,13 +149,17 @@ def catalogue_graph(base: str) -> Graph:
 
 
 class CatalogParams(Schema):
-    format: str | None = Field(None, description="turtle (default), jsonld or rdfxml; else chosen by the Accept header")
+    format: str | None = Field(
+        None,
+        description="turtle (default), jsonld or rdfxml; else chosen by the Accept header (406 for others)",
+        json_schema_extra=string_schema(pattern="^(?:turtle|jsonld|rdfxml)$"),
+    )
 
 
 def choose_format(request: HttpRequest, requested: str | None) -> str:
     """The catalogue format from ?format=, else from the Accept header (Turtle for */*); 406 when none fits."""
     if requested is not None:
-        name = requested.strip().lower()
+        name = requested
         if name not in FORMATS:
             raise ApiError(
                 "format", f"unknown catalogue format '{name[:40]}'; available: {', '.join(FORMATS)}", status=406
@@ -184,7 +189,10 @@ CATALOG_DOC = {
     "responses": {
         200: {
             "description": "The DCAT-AP.de catalogue",
-            "content": {media: {"schema": {"type": "string"}} for _, media in FORMATS.values()},
+            "content": {
+                media: {"schema": {"type": "object" if media.endswith("json") else "string"}}
+                for _, media in FORMATS.values()
+            },
         }
     }
 }
@@ -218,7 +226,8 @@ PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 CSV_FIELDS: dict[str, dict[str, Any]] = {
     "id": {"type": "integer", "description": "Id of the relation (also in /api/v1/relations/{id})"},
     "kind": {"type": "string", "constraints": {"enum": list(RelationKind.values)}},
-    "title": {"type": "string", "description": "Name of the relation where it has one of its own"},
+    "title": {"type": "string", "description": "Name of the relation where it has one of its own (German)"},
+    "title_en": {"type": "string", "description": "Its English name"},
     "home_slug": {"type": "string"},
     "home_name": {"type": "string"},
     "partner_slug": {"type": "string"},
@@ -235,6 +244,7 @@ CSV_FIELDS: dict[str, dict[str, Any]] = {
     "longitude": {"type": "number", "constraints": {"minimum": -180, "maximum": 180}},
     "since": {"type": "integer", "description": "Start year"},
     "since_note": {"type": "string", "description": "The start as the source words it"},
+    "since_note_en": {"type": "string", "description": "The same in English"},
     "status": {"type": "string", "constraints": {"enum": list(Status.values)}},
     "status_since": {
         "type": "string",

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+from ninja import Router
 
 from weltnetz.register.opendata import attribution
 
 from .anniversaries import anniversaries_between
 from .caching import cached_response
+from .v1_common import ERRORS
+
+router = Router(tags=["feeds"])
+
+
+def _doc(media_type: str, description: str) -> dict:
+    return {"responses": {200: {"description": description, "content": {media_type: {"schema": {"type": "string"}}}}}}
+
 
 FEED_ITEMS = 50
 CALENDAR_YEARS = 5
@@ -39,7 +49,9 @@ class NewsRssFeed(Feed):
     def items(self):
         from weltnetz.portal.models import NewsPage
 
-        return NewsPage.objects.live().public().order_by("-date", "-id")[:FEED_ITEMS]
+        # The originals (German); their English translations are pages of the /en/ tree.
+        originals = NewsPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+        return originals.order_by("-date", "-id")[:FEED_ITEMS]
 
     def item_title(self, item) -> str:
         return item.title
@@ -67,6 +79,12 @@ class NewsAtomFeed(NewsRssFeed):
         return self.description()
 
 
+@router.get(
+    "/feeds/news.rss",
+    response={200: str, **ERRORS},
+    url_name="news_rss",
+    openapi_extra=_doc("application/rss+xml", "RSS 2.0 of the latest news"),
+)
 def news_rss(request: HttpRequest) -> HttpResponse:
     """RSS 2.0 of the news, with an ETag like every API answer."""
     return cached_response(
@@ -77,6 +95,12 @@ def news_rss(request: HttpRequest) -> HttpResponse:
     )
 
 
+@router.get(
+    "/feeds/news.atom",
+    response={200: str, **ERRORS},
+    url_name="news_atom",
+    openapi_extra=_doc("application/atom+xml", "Atom 1.0 of the latest news"),
+)
 def news_atom(request: HttpRequest) -> HttpResponse:
     """Atom 1.0 of the news."""
     return cached_response(
@@ -127,6 +151,12 @@ def anniversaries_calendar(request: HttpRequest) -> bytes:
     return cal.to_ical()
 
 
+@router.get(
+    "/feeds/anniversaries.ics",
+    response={200: str, **ERRORS},
+    url_name="anniversaries_ics",
+    openapi_extra=_doc("text/calendar", "iCalendar of the round anniversaries of the coming years"),
+)
 def anniversaries_ics(request: HttpRequest) -> HttpResponse:
     """iCalendar of the round anniversaries of the coming years."""
     return cached_response(

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pycountry
@@ -20,15 +21,67 @@ from pydantic import Field
 from weltnetz.register.models import Actor, Relation, Topic, fold
 from weltnetz.register.querysets import RelationQuerySet
 from weltnetz.register.version import register_version, reuse_allowed
-from weltnetz.register.vocab import ActorKind, Continent, RelationKind, Status, parse_as_of
+from weltnetz.register.vocab import TOPICS, ActorKind, Continent, RelationKind, Status, parse_as_of
 
 from .errors import ApiError
 
 MAX_PAGE_SIZE = 500
 MAX_INT = 2**31 - 1
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,160}$")
-STATE = re.compile(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")
 FACETS = ("kind", "country", "status", "topic", "continent", "state")
+
+
+def one_of(values: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(v) for v in values)
+
+
+def list_pattern(values: list[str] | tuple[str, ...]) -> str:
+    """The documented pattern of a comma-separated list of `values` (what choices() accepts, exactly)."""
+    return f"^(?:{one_of(values)})(?:,(?:{one_of(values)}))*$"
+
+
+def order_pattern(names: list[str] | tuple[str, ...]) -> str:
+    return f"^-?(?:{one_of(names)})(?:,-?(?:{one_of(names)}))*$"
+
+
+def string_schema(**constraints: Any) -> Callable[[dict[str, Any]], None]:
+    """A json_schema_extra that documents an optional string parameter as exactly what the endpoint accepts.
+
+    The parameter stays a plain optional string for pydantic (the endpoint checks it, with clearer reasons);
+    the OpenAPI document states the type and constraint, so clients and Schemathesis know the contract.
+    """
+
+    def rewrite(schema: dict[str, Any]) -> None:
+        schema.pop("anyOf", None)
+        schema.pop("type", None)
+        schema.update(constraints if "anyOf" in constraints else {"type": "string", **constraints})
+
+    return rewrite
+
+
+def documented(pattern: str) -> Callable[[dict[str, Any]], None]:
+    """json_schema_extra for a parameter that must match `pattern`."""
+    return string_schema(pattern=pattern)
+
+
+def date_param(value: str | None, field: str) -> dt.date | None:
+    """An ISO date parameter (YYYY-MM-DD only: no timestamps or other forms); refused naming the field."""
+    if value is None:
+        return None
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ApiError(field, f"'{value[:40]}' is not a date of the form YYYY-MM-DD")
+
+
+COUNTRY_LIST = r"^[A-Za-z]{2}(?:,[A-Za-z]{2})*$"
+STATE_PATTERN = r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$"
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,160}$"
+YEAR_PATTERN = r"^(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})$"
+TOPIC_SLUGS = tuple(slug for slug, _, _ in TOPICS)
+RELATION_ORDER_NAMES = ("partner", "since", "kind", "country", "status", "id", "home")
 
 
 class Paging(Schema):
@@ -37,17 +90,45 @@ class Paging(Schema):
 
 
 class RelationFilters(Schema):
-    kind: str | None = Field(None, description="Kind(s), comma-separated: " + ", ".join(RelationKind.values))
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code(s) of the partner's country")
-    continent: str | None = Field(None, description="Continent(s) of the partner: " + ", ".join(Continent.values))
-    status: str | None = Field(None, description="Status(es): active, dormant, ended (on `as_of` when given)")
-    topic: str | None = Field(None, description="Topic slug(s), see /topics")
-    home: str | None = Field(None, description="Slug of the home actor")
+    kind: str | None = Field(
+        None,
+        description="Kind(s), comma-separated: " + ", ".join(RelationKind.values),
+        json_schema_extra=documented(list_pattern(RelationKind.values)),
+    )
+    country: str | None = Field(
+        None,
+        description="ISO 3166-1 alpha-2 code(s) of the partner's country (404 for a code ISO 3166-1 does not know)",
+        json_schema_extra=documented(COUNTRY_LIST),
+    )
+    continent: str | None = Field(
+        None,
+        description="Continent(s) of the partner: " + ", ".join(Continent.values),
+        json_schema_extra=documented(list_pattern(Continent.values)),
+    )
+    status: str | None = Field(
+        None,
+        description="Status(es): active, dormant, ended (on `as_of` when given)",
+        json_schema_extra=documented(list_pattern(Status.values)),
+    )
+    topic: str | None = Field(
+        None, description="Topic slug(s), see /topics", json_schema_extra=documented(list_pattern(TOPIC_SLUGS))
+    )
+    home: str | None = Field(
+        None,
+        description="Slug of the home actor (404 when no place has it)",
+        json_schema_extra=documented(SLUG_PATTERN),
+    )
     place: int | None = Field(None, ge=1, le=MAX_INT, description="Id of a place on either side")
     place_country: str | None = Field(
-        None, description="ISO 3166-1 code(s) of a place on either side (town twinnings have no fixed home country)"
+        None,
+        description="ISO 3166-1 code(s) of a place on either side (town twinnings have no fixed home country)",
+        json_schema_extra=documented(COUNTRY_LIST),
     )
-    state: str | None = Field(None, description="ISO 3166-2 subdivision of the home actor, e.g. DE-BW")
+    state: str | None = Field(
+        None,
+        description="ISO 3166-2 subdivision of the home actor, e.g. DE-BW (404 for an unknown one)",
+        json_schema_extra=documented(STATE_PATTERN),
+    )
     since_from: int | None = Field(None, ge=0, le=9999, description="Start year at least")
     since_to: int | None = Field(None, ge=0, le=9999, description="Start year at most")
     as_of: str | None = Field(
@@ -59,24 +140,47 @@ class RelationFilters(Schema):
             "no source dates are left out; a start known only to the year counts from 1 January of that year."
         ),
         examples=["2015-06-30", "2015"],
+        json_schema_extra=string_schema(
+            anyOf=[{"type": "string", "format": "date"}, {"type": "string", "pattern": YEAR_PATTERN}]
+        ),
     )
     q: str | None = Field(None, description="Full text (German stemming) and partner names")
     ordering: str | None = Field(
-        None, description="Comma-separated: partner, since, kind, country, status, id; prefix - to reverse"
+        None,
+        description="Comma-separated: " + ", ".join(RELATION_ORDER_NAMES) + "; prefix - to reverse",
+        json_schema_extra=documented(order_pattern(RELATION_ORDER_NAMES)),
     )
 
 
 class RelationListFilters(RelationFilters, Paging):
-    facets: str | None = Field(None, description="Comma-separated facets to count: " + ",".join(FACETS))
+    facets: str | None = Field(
+        None,
+        description="Comma-separated facets to count: " + ",".join(FACETS),
+        json_schema_extra=documented(list_pattern(FACETS)),
+    )
 
 
 class PlaceFilters(Paging):
-    kind: str | None = Field(None, description="Kind(s), comma-separated: " + ", ".join(ActorKind.values))
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code(s)")
-    continent: str | None = Field(None, description="Continent(s)")
-    state: str | None = Field(None, description="ISO 3166-2 subdivision, e.g. DE-BW")
+    kind: str | None = Field(
+        None,
+        description="Kind(s), comma-separated: " + ", ".join(ActorKind.values),
+        json_schema_extra=documented(list_pattern(ActorKind.values)),
+    )
+    country: str | None = Field(
+        None, description="ISO 3166-1 alpha-2 code(s)", json_schema_extra=documented(COUNTRY_LIST)
+    )
+    continent: str | None = Field(
+        None, description="Continent(s)", json_schema_extra=documented(list_pattern(Continent.values))
+    )
+    state: str | None = Field(
+        None, description="ISO 3166-2 subdivision, e.g. DE-BW", json_schema_extra=documented(STATE_PATTERN)
+    )
     q: str | None = Field(None, description="Name (any spelling), full text")
-    ordering: str | None = Field(None, description="name, country, kind, id; prefix - to reverse")
+    ordering: str | None = Field(
+        None,
+        description="name, country, kind, id; prefix - to reverse",
+        json_schema_extra=documented(order_pattern(("name", "country", "kind", "id"))),
+    )
 
 
 # -- value checks -------------------------------------------------------------------------------
@@ -85,38 +189,39 @@ def clean_text(value: str) -> str:
     return "".join(ch for ch in value if ch >= " " or ch in "\t\n").strip()
 
 
-def split(field: str, value: str | None) -> list[str]:
+def choices(field: str, value: str | None, allowed: list[str] | tuple[str, ...]) -> list[str]:
+    """Comma-separated values, each exactly one of `allowed` (as list_pattern() documents it)."""
     if value is None:
         return []
-    items = [v.strip() for v in clean_text(value).split(",") if v.strip()]
-    if not items:
-        raise ApiError(field, "empty value")
-    return items
-
-
-def choices(field: str, value: str | None, allowed: list[str] | tuple[str, ...]) -> list[str]:
-    """Comma-separated values, each one of `allowed`."""
-    items = split(field, value)
+    items = value.split(",")
     for item in items:
         if item not in allowed:
-            raise ApiError(field, f"unknown value '{item[:80]}'; expected one of: {', '.join(allowed)}")
+            shown = f"unknown value '{item[:80]}'" if item else "an empty item"
+            raise ApiError(field, f"{shown}; expected one of: {', '.join(allowed)}")
     return items
 
 
 def countries(field: str, value: str | None) -> list[str]:
-    items = [v.upper() for v in split(field, value)]
+    """ISO 3166-1 alpha-2 codes: malformed ones are refused (400), unknown ones not found (404)."""
+    if value is None:
+        return []
+    if not re.fullmatch(COUNTRY_LIST, value):
+        raise ApiError(field, f"'{value[:80]}' is not a list of two-letter ISO 3166-1 codes such as FR or FR,IT")
+    items = value.upper().split(",")
     for item in items:
-        if len(item) != 2 or pycountry.countries.get(alpha_2=item) is None:
-            raise ApiError(field, f"unknown country '{item[:80]}'; expected an ISO 3166-1 alpha-2 code such as FR")
+        if pycountry.countries.get(alpha_2=item) is None:
+            raise ApiError(field, f"unknown country '{item}'; expected an ISO 3166-1 alpha-2 code such as FR", 404)
     return items
 
 
 def state_code(field: str, value: str | None) -> str | None:
     if value is None:
         return None
-    code = clean_text(value).upper()
-    if not STATE.match(code) or pycountry.subdivisions.get(code=code) is None:
-        raise ApiError(field, f"unknown subdivision '{code[:80]}'; expected an ISO 3166-2 code such as DE-BW")
+    if not re.fullmatch(STATE_PATTERN, value):
+        raise ApiError(field, f"'{value[:80]}' is not an ISO 3166-2 code such as DE-BW")
+    code = value.upper()
+    if pycountry.subdivisions.get(code=code) is None:
+        raise ApiError(field, f"unknown subdivision '{code}'; expected an ISO 3166-2 code such as DE-BW", 404)
     return code
 
 
@@ -125,7 +230,7 @@ def as_of_day(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return parse_as_of(clean_text(value))
+        return parse_as_of(value)
     except ValueError as exc:
         raise ApiError("as_of", str(exc)) from None
 
@@ -143,10 +248,10 @@ def topic_slugs() -> list[str]:
 
 def ordering(field: str, value: str | None, allowed: dict[str, str], default: list[str]) -> list[OrderBy]:
     """Map public ordering names to model fields, unknown values last on every database, then id for stable pages."""
-    items = split(field, value) if value is not None else default
+    items = value.split(",") if value is not None else default
     fields = []
     for item in items:
-        name = item.lstrip("-")
+        name = item.removeprefix("-")
         if value is not None and name not in allowed:
             raise ApiError(field, f"cannot order by '{item[:80]}'; expected one of: {', '.join(allowed)}")
         column = F(allowed.get(name, name))
@@ -210,10 +315,11 @@ def filter_relations(f: RelationFilters) -> RelationQuerySet:
         if len(slugs) > 1:
             qs = qs.distinct()
     if f.home is not None:
-        home = clean_text(f.home)
-        if not SLUG.match(home) or not Actor.objects.filter(slug=home).exists():
-            raise ApiError("home", f"no place with the slug '{home[:80]}'")
-        qs = qs.filter(home__slug=home)
+        if not re.fullmatch(SLUG_PATTERN, f.home):
+            raise ApiError("home", f"'{f.home[:80]}' is not a slug (letters, digits, - and _)")
+        if not Actor.objects.filter(slug=f.home).exists():
+            raise ApiError("home", f"no place with the slug '{f.home}'", status=404)
+        qs = qs.filter(home__slug=f.home)
     if f.place is not None:
         qs = qs.filter(Q(home_id=f.place) | Q(partner_id=f.place))
     if codes := countries("place_country", f.place_country):
@@ -226,8 +332,7 @@ def filter_relations(f: RelationFilters) -> RelationQuerySet:
         qs = qs.filter(since__gte=f.since_from)
     if f.since_to is not None:
         qs = qs.filter(since__lte=f.since_to)
-    if f.since_from is not None and f.since_to is not None and f.since_from > f.since_to:
-        raise ApiError("since_to", "must not be before since_from")
+    # since_from after since_to is an empty range: nothing began in it (the list is empty, not an error)
     statuses = choices("status", f.status, Status.values)
     if (day := as_of_day(f.as_of)) is not None:
         qs = qs.as_of(day, statuses)

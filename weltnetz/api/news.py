@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Router
 from pydantic import Field
@@ -19,15 +20,23 @@ router = Router(tags=["news"])
 
 class NewsFilters(f.Paging):
     partner: str | None = Field(None, description="Slug of a partner the article concerns")
-    topic: str | None = Field(None, description="Topic slug(s)")
-    ordering: str | None = Field(None, description="date, title, id; prefix - to reverse (default -date)")
+    topic: str | None = Field(
+        None, description="Topic slug(s)", json_schema_extra=f.documented(f.list_pattern(f.TOPIC_SLUGS))
+    )
+    ordering: str | None = Field(
+        None,
+        description="date, title, id; prefix - to reverse (default -date)",
+        json_schema_extra=f.documented(f.order_pattern(("date", "title", "id"))),
+    )
 
 
 def live_news():
     """Published news pages (drafts and unpublished pages stay private)."""
     from weltnetz.portal.models import NewsPage
 
-    return NewsPage.objects.live().public().prefetch_related("partners", "topics")
+    # The originals (German, the site's first language); translations live in the /en/ page tree.
+    originals = NewsPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    return originals.prefetch_related("partners", "topics")
 
 
 def news_item(page, request: HttpRequest) -> dict:

@@ -24,7 +24,18 @@ PLACE_FIELDS = (
     "latitude",
     "longitude",
 )
-RELATION_FIELDS = ("id", "kind", "title", "country_code", "since", "since_note", "status", "category")
+RELATION_FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "title_en",
+    "country_code",
+    "since",
+    "since_note",
+    "since_note_en",
+    "status",
+    "category",
+)
 
 
 def api_url(name: str, **kwargs: Any) -> str:
@@ -85,11 +96,13 @@ def relation_items(
             "url": f"{base}/{r['id']}",
             "kind": r["kind"],
             "title": r["title"],
+            "title_en": r["title_en"],
             "home": place_ref(r, "home__"),
             "partner": place_ref(r, "partner__"),
             "country": r["country_code"],
             "since": r["since"],
             "since_note": r["since_note"],
+            "since_note_en": r["since_note_en"],
             "status": r["status"],
             "status_since": partial_date(r["status_since"], r["status_since_precision"]),
             "category": r["category"],

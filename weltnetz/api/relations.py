@@ -62,6 +62,7 @@ def get_relation(request: HttpRequest, relation_id: int = Path(..., ge=1, le=f.M
                     "date": c.date,
                     "precision": c.precision,
                     "note": c.note,
+                    "note_en": c.note_en,
                     "sources": [cited(c)] if c.source_id or c.passage else [],
                 }
                 for c in rel.history()

@@ -47,12 +47,14 @@ class RelationItem(Schema):
     id: int
     url: str
     kind: str
-    title: str
+    title: str = Field(description="Name of the relation where it has one of its own (German)")
+    title_en: str = Field(description="Its English name (empty when unknown)")
     home: PlaceRef
     partner: PlaceRef
     country: str
     since: int | None
-    since_note: str
+    since_note: str = Field(description='The start as the source words it, e.g. "Anfang der 80er Jahre"')
+    since_note_en: str = Field(description='The same in English, e.g. "early 1980s"')
     status: str = Field(description="Current status: active, dormant, ended (empty when unknown)")
     status_since: str | None = Field(
         description=(
@@ -103,9 +105,10 @@ class Cited(Schema):
 
 class StatusEntry(Schema):
     status: str
-    date: dt.date | None
+    date: dt.date | None = Field(description="From when; null where no source gives a date ('seit wann unbekannt')")
     precision: str
     note: str
+    note_en: str
     sources: list[Cited]
 
 

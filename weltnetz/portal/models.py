@@ -27,6 +27,24 @@ from . import overview
 WORDS_PER_MINUTE = 200  # a common reading speed for German news prose
 
 
+def localized_news(news):
+    """News in the active language: the translation where one exists, else the German original.
+
+    Templates mark an original by its locale (lang="de" and a note that it exists only in German).
+    """
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    locale = Locale.get_active()
+    own = news.filter(locale=locale)
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return own
+    originals = news.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+        translation_key__in=own.values("translation_key")
+    )
+    return own | originals
+
+
 class HomePage(Page):
     """The overview at /de/ and /en/: generated from the register; editors add an intro text."""
 
@@ -34,7 +52,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["portal.NewsIndexPage", "portal.StandardPage", "portal.FormPage"]
-    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]  # one overview per language, each the root of its page tree
 
     class Meta:
         verbose_name = _("overview page")
@@ -59,8 +77,16 @@ class NewsIndexPage(Page):
         verbose_name = _("news index")
 
     def news(self):
-        """Published news below this index, newest first."""
-        return NewsPage.objects.child_of(self).live().order_by("-date", "-pk")
+        """Published news below this index, newest first; on a translated index also the untranslated originals."""
+        from django.conf import settings
+
+        news = NewsPage.objects.child_of(self).live()
+        original = self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        if original is not None and self.locale.language_code != settings.LANGUAGE_CODE:
+            news = news | NewsPage.objects.child_of(original).live().exclude(
+                translation_key__in=news.values("translation_key")
+            )
+        return news.order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -206,13 +232,13 @@ class NewsPage(Page):
         topic_ids = list(self.topics.values_list("pk", flat=True))
         if not partner_ids and not topic_ids:
             return NewsPage.objects.none()
-        return (
+        related = (
             NewsPage.objects.live()
-            .exclude(pk=self.pk)
+            .exclude(translation_key=self.translation_key)
             .filter(models.Q(partners__in=partner_ids) | models.Q(topics__in=topic_ids))
             .distinct()
-            .order_by("-date", "-pk")[:limit]
         )
+        return localized_news(related).order_by("-date", "-pk")[:limit]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -67,3 +67,81 @@ FEEDBACK_FIELDS = [
     ("Ihr Name", "singleline", False, "freiwillig"),
     ("Ihre E-Mail-Adresse", "email", False, "freiwillig, wenn Sie eine Antwort wünschen"),
 ]
+
+
+# English translations of the pages above (Wagtail page translations in the /en/ tree).
+IMPRINT_EN = """
+<h2>Publisher</h2>
+<p>State Ministry of Baden-Württemberg (Staatsministerium Baden-Württemberg)<br/>Richard-Wagner-Straße 15<br/>
+70184 Stuttgart, Germany</p>
+<p>The State Ministry is represented by the Minister-President of the State of Baden-Württemberg.</p>
+<h2>Contact</h2>
+<p>E-mail: poststelle@stm.bwl.de</p>
+<h2>Responsible for the content</h2>
+<p>International Affairs Unit (address as above).</p>
+<h2>Liability for content and links</h2>
+<p>The content of this portal is generated from a register in which every fact names its source. The operators
+of linked pages of other providers are responsible for their content.</p>
+<h2>Open data</h2>
+<p>The register's data is available for reuse through the open interface (API); see the open data page for the
+licence.</p>
+"""
+
+PRIVACY_EN = """
+<h2>Controller</h2>
+<p>The State Ministry of Baden-Württemberg is responsible for processing personal data on this portal (address in
+the imprint).</p>
+<h2>No third-party services</h2>
+<p>This portal loads nothing from other servers: no fonts, no map tiles, no scripts, no statistics or analytics
+services. The map is drawn from the portal's own files. The share buttons are plain links; only when you click one
+do you leave this portal.</p>
+<h2>Server logs</h2>
+<p>When a page is requested, the server processes technically necessary data (IP address, time, requested address)
+to deliver the page and to keep the service secure (Art. 6(1)(e) GDPR).</p>
+<h2>Cookies</h2>
+<p>Public pages set no cookies. Only when a form is submitted is a technically necessary cookie set to protect
+against misuse (CSRF); signed-in editors receive a session cookie.</p>
+<h2>Feedback form</h2>
+<p>If you write to us through the form in the accessibility statement, we store what you enter to deal with your
+request and delete it when it is no longer needed for that purpose.</p>
+<h2>Your rights</h2>
+<p>You have the right of access, rectification, erasure, restriction of processing and objection, and the right to
+lodge a complaint with the State Commissioner for Data Protection and Freedom of Information of
+Baden-Württemberg.</p>
+"""
+
+ACCESSIBILITY_EN = """
+<p>The State Ministry of Baden-Württemberg endeavours to make this portal accessible in accordance with the State
+Disability Equality Act of Baden-Württemberg (L-BGG). The standards are the German Barrier-Free Information
+Technology Ordinance (BITV 2.0) and the Web Content Accessibility Guidelines (WCAG) 2.1, level AA.</p>
+<h2>Compliance status</h2>
+<p>This portal is largely compliant with the requirements. Every page has a link to skip the navigation, headings
+and landmarks, a visible keyboard focus and level AA contrast. The map has a table with the same content.</p>
+<h2>Content that is not accessible</h2>
+<p>Attached documents (PDF) from partners may not be fully accessible.</p>
+<h2>Preparation of this statement</h2>
+<p>This statement is based on a self-assessment.</p>
+<h2>Feedback and contact</h2>
+<p>Have you come across barriers to access? Then write to us using the form below.</p>
+<h2>Enforcement procedure</h2>
+<p>If your feedback does not lead to a satisfactory solution, you can turn to the ombudsperson's office of the
+State Commissioner for People with Disabilities of Baden-Württemberg.</p>
+"""
+
+THANK_YOU_EN = "<p>Thank you for your feedback. We will get back to you if you gave us a contact address.</p>"
+
+FEEDBACK_FIELDS_EN = [
+    ("Where did you come across the barrier? (page or address)", "singleline", False, ""),
+    ("Description of the barrier", "multiline", True, ""),
+    ("Your name", "singleline", False, "optional"),
+    ("Your e-mail address", "email", False, "optional, if you would like an answer"),
+]
+
+# (German slug, English slug, English title) of the pages setup_portal translates.
+PAGES_EN = {
+    "aktuelles": ("news", "News"),
+    "impressum": ("imprint", "Imprint"),
+    "datenschutz": ("privacy", "Privacy statement"),
+    "barrierefreiheit": ("accessibility", "Accessibility statement"),
+}
+HOME_TITLE_EN = "Baden-Württemberg in the world"

@@ -13,7 +13,7 @@ from weltnetz.register.models import Actor, Agreement, Relation, RelationCitatio
 from . import overview
 from .countries import country_name
 from .forms import RelationFilterForm
-from .models import NewsPage
+from .models import NewsPage, localized_news
 
 PER_PAGE = 25
 
@@ -45,7 +45,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topics = {t.pk: t for r in relations for t in r.topics.all()}
     topics.update({t.pk: t for a in agreements for t in a.topics.all()})
     anniversaries = [(r, *r.next_anniversary()) for r in relations if r.next_anniversary()]
-    news = NewsPage.objects.live().filter(partners=actor).order_by("-date")[:10]
+    news = localized_news(NewsPage.objects.live().filter(partners=actor)).order_by("-date")[:10]
     return render(
         request,
         "portal/partner_detail.html",
@@ -72,6 +72,19 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "portal/agreement_detail.html", {"agreement": agreement})
 
 
+# Marker colours of the map by kind of relation (the legend and map.js read them from here); each passes
+# WCAG's 3:1 contrast for graphics against the map's pale land and sea.
+KIND_COLOURS = {
+    "state_partnership": "#0b4f6c",
+    "cooperation": "#1d6b2f",
+    "network_membership": "#6b3fa0",
+    "institution": "#8a5a00",
+    "representation": "#a10000",
+    "joint_commission": "#005f73",
+    "municipal_partnership": "#4a5561",
+}
+
+
 def _markers(relations) -> list[dict]:
     """One map marker per partner with coordinates, listing each relation it has with the home region."""
     markers: dict[int, dict] = {}
@@ -88,15 +101,18 @@ def _markers(relations) -> list[dict]:
                 "lon": partner.longitude,
                 "country": country_name(partner.country_code),
                 "kind": r.kind,
+                "colour": KIND_COLOURS.get(r.kind, "#0b4f6c"),
                 "relations": [],
             },
         )
         marker["relations"].append(
             {
                 "kind": str(r.get_kind_display()),
-                "title": r.title,
+                "title": r.title_label,
                 "since": r.since,
                 "status": str(r.get_status_display()) if r.status else "",
+                # An institution at home that serves another country: that country, as an attribute.
+                "serves": country_name(r.country_code) if r.country_code != partner.country_code else "",
             }
         )
     return list(markers.values())
@@ -107,7 +123,10 @@ def map_view(request: HttpRequest) -> HttpResponse:
     _, relations = overview.home_relations()
     relations = sorted(relations, key=lambda r: (r.get_kind_display(), r.partner.label.casefold()))
     markers = _markers(relations)
-    return render(request, "portal/map.html", {"relations": relations, "markers": markers})
+    kinds = dict(Relation._meta.get_field("kind").flatchoices)
+    present = {m["kind"] for m in markers}
+    legend = [(kind, kinds[kind], colour) for kind, colour in KIND_COLOURS.items() if kind in present]
+    return render(request, "portal/map.html", {"relations": relations, "markers": markers, "legend": legend})
 
 
 def timeline(request: HttpRequest) -> HttpResponse:

@@ -308,7 +308,9 @@ class Loader:
             defaults={
                 "since": item.get("since"),
                 "since_note": item.get("since_note", ""),
+                "since_note_en": item.get("since_note_en", ""),
                 "title": item.get("title", ""),
+                "title_en": item.get("title_en", ""),
                 "country_code": item.get("country") or partner.country_code,
                 "note": item.get("note", ""),
                 "note_en": item.get("note_en", ""),
@@ -327,6 +329,7 @@ class Loader:
                 date=day,
                 precision=change.get("precision", precision),
                 note=change.get("note", ""),
+                note_en=change.get("note_en", ""),
                 **self._cite(change),
             )
         relation.citations.all().delete()

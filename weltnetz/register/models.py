@@ -179,6 +179,7 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         blank=True,
         help_text=_('Where it has one of its own, e.g. "China-Büro Baden-Württemberg International".'),
     )
+    title_en = models.CharField(_("name of the relation (English)"), max_length=300, blank=True)
     country_code = models.CharField(
         _("country (ISO 3166-1)"),
         max_length=2,
@@ -192,6 +193,9 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
     since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True, db_index=True)
     since_note = models.CharField(
         _("start as the source words it"), max_length=200, blank=True, help_text=_('e.g. "Anfang der 80er Jahre"')
+    )
+    since_note_en = models.CharField(
+        _("start in English"), max_length=200, blank=True, help_text=_('e.g. "early 1980s"')
     )
     status = models.CharField(
         _("current status"),
@@ -238,6 +242,18 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         if not self.country_code and self.partner_id:
             self.country_code = self.partner.country_code
         super().save(*args, **kwargs)
+
+    @property
+    def title_label(self) -> str:
+        return in_language(self.title, self.title_en)
+
+    @property
+    def since_label(self) -> str:
+        return in_language(self.since_note, self.since_note_en)
+
+    @property
+    def note_label(self) -> str:
+        return in_language(self.note, self.note_en)
 
     # -- status history -------------------------------------------------------------------------
     def history(self) -> list[StatusChange]:
@@ -301,6 +317,7 @@ class StatusChange(Citation):
         _("precision of the date"), max_length=10, choices=Precision.choices, default=Precision.YEAR
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+    note_en = models.CharField(_("note (English)"), max_length=300, blank=True)
 
     class Meta:
         # A plain field ordering: modelcluster sorts revisions in Python and cannot sort by expressions.
@@ -324,6 +341,10 @@ class StatusChange(Citation):
     @property
     def partial_date(self) -> str | None:
         return partial_date(self.date, self.precision)
+
+    @property
+    def note_label(self) -> str:
+        return in_language(self.note, self.note_en)
 
 
 class RelationCitation(Citation):

@@ -76,12 +76,12 @@ def parse_as_of(value: str) -> dt.date:
 
     Raises ValueError with a reason for the caller to report against its field.
     """
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
+    text = str(value)
+    if re.fullmatch(r"[0-9]{4}", text):
         if int(text) < 1:
             raise ValueError(f"'{text}' is not a year")
         return dt.date(int(text), 12, 31)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise ValueError(f"'{text[:40]}' is not a date; expected YYYY-MM-DD or a year YYYY (the end of that year)")
     try:
         return dt.date.fromisoformat(text)

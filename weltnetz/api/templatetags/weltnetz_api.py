@@ -30,9 +30,9 @@ def api_feed_links() -> SafeString:
     from django.utils.translation import gettext as _
 
     links = [
-        ("application/atom+xml", reverse("api-feeds:news_atom"), _("News (Atom)")),
-        ("application/rss+xml", reverse("api-feeds:news_rss"), _("News (RSS)")),
-        ("text/calendar", reverse("api-feeds:anniversaries_ics"), _("Anniversaries (iCalendar)")),
+        ("application/atom+xml", reverse("api-1:news_atom"), _("News (Atom)")),
+        ("application/rss+xml", reverse("api-1:news_rss"), _("News (RSS)")),
+        ("text/calendar", reverse("api-1:anniversaries_ics"), _("Anniversaries (iCalendar)")),
     ]
     return mark_safe(
         "\n".join(  # noqa: S308 - format_html escapes each part

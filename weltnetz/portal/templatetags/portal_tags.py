@@ -33,6 +33,16 @@ def language_url(context, language: str) -> str:
     request = context.get("request")
     if request is None:
         return f"/{language}/"
+    page = context.get("page")
+    if page is not None and hasattr(page, "get_translation_or_none"):
+        # A Wagtail page: its translation in that language (slugs differ), else that language's overview.
+        from wagtail.models import Locale
+
+        locale = Locale.objects.filter(language_code=language).first()
+        translation = page.get_translation_or_none(locale) if locale else None
+        if translation is not None and translation.live:
+            return translation.url
+        return f"/{language}/"
     path = request.path
     current = get_language() or settings.LANGUAGE_CODE
     if path.startswith(f"/{current}/"):
@@ -52,7 +62,11 @@ def service_pages(context) -> dict:
         return cache
     from wagtail.models import Page
 
-    pages = {p.slug: p.url for p in Page.objects.live().filter(slug__in=SERVICE_PAGES, depth__lte=3)}
+    # The German pages by their slugs, each shown in the active language where a translation exists.
+    originals = Page.objects.live().filter(
+        slug__in=SERVICE_PAGES, depth__lte=3, locale__language_code=settings.LANGUAGE_CODE
+    )
+    pages = {p.slug: p.localized.url for p in originals}
     if request is not None:
         request._portal_service_pages = pages
     return pages
@@ -71,3 +85,20 @@ def accessible_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def bi(obj, field: str) -> str:
+    """`obj.field` in the active language: the English field (`field_en`) where there is one, else the German
+    text marked lang="de" on an English page, so German never sits under lang="en"."""
+    from django.utils.html import format_html
+
+    german = getattr(obj, field, "") or ""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language != settings.LANGUAGE_CODE:
+        english = getattr(obj, f"{field}_en", "") or ""
+        if english:
+            return format_html("{}", english)
+        if german:
+            return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, german)
+    return format_html("{}", german)

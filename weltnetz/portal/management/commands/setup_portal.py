@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from weltnetz.portal import seed_content
 from weltnetz.portal.models import (
@@ -135,13 +135,96 @@ class Command(BaseCommand):
             created.append("barrierefreiheit")
 
         news_file = folder / "news.json"
-        for item in json.loads(news_file.read_text(encoding="utf-8")) if news_file.exists() else []:
+        news_items = json.loads(news_file.read_text(encoding="utf-8")) if news_file.exists() else []
+        for item in news_items:
             if news_index.get_children().filter(slug=item["slug"]).exists():
                 continue
             self._create_news(news_index, item, folder)
             created.append(item["slug"])
+        created += self._translate(home, news_index, news_items)
         if options["verbosity"]:
             self.stdout.write(f"setup_portal: created {', '.join(created) if created else 'nothing (up to date)'}")
+
+    def _translate(self, home: HomePage, news_index: NewsIndexPage, news_items: list[dict]) -> list[str]:
+        """The English page tree: translations (Wagtail's localisation) of the home, legal pages and news."""
+        english, _ = Locale.objects.get_or_create(language_code="en")
+        created = []
+
+        def translate(page: Page, slug: str, **fields) -> Page | None:
+            if page.get_translation_or_none(english) is not None:
+                return None
+            copy = page.copy_for_translation(english).specific
+            copy.slug = slug
+            for name, value in fields.items():
+                setattr(copy, name, value)
+            copy.save()
+            copy.save_revision().publish()
+            created.append(f"en:{slug}")
+            return copy
+
+        translate(home, f"{home.slug}-en", title=seed_content.HOME_TITLE_EN)  # siblings under the root
+        bodies = {
+            "impressum": seed_content.IMPRINT_EN,
+            "datenschutz": seed_content.PRIVACY_EN,
+            "barrierefreiheit": seed_content.ACCESSIBILITY_EN,
+        }
+        for child in home.get_children().specific():
+            if child.slug not in seed_content.PAGES_EN:
+                continue
+            slug, title = seed_content.PAGES_EN[child.slug]
+            fields: dict = {"title": title}
+            if isinstance(child, StandardPage | FormPage):
+                fields["body"] = bodies[child.slug].strip()
+            if isinstance(child, FormPage):
+                fields["thank_you_text"] = seed_content.THANK_YOU_EN
+            copy = translate(child, slug, **fields)
+            if isinstance(copy, FormPage):
+                for field, (label, _type, _required, help_text) in zip(
+                    copy.form_fields.order_by("sort_order"), seed_content.FEEDBACK_FIELDS_EN, strict=True
+                ):
+                    field.label, field.help_text = label, help_text
+                    field.save()
+                copy.save_revision().publish()
+        for item in news_items:
+            article = news_index.get_children().filter(slug=item["slug"]).first()
+            if article is None or "en" not in item:
+                continue
+            en = item["en"]
+            page = article.specific
+            body = []
+            for block, text in zip(
+                page.body,
+                [None, *en["body"]] if page.body and page.body[0].block_type == "image" else en["body"],
+                strict=True,
+            ):
+                if block.block_type == "image":
+                    value = dict(block.value)
+                    body.append(
+                        {
+                            "type": "image",
+                            "value": {
+                                "image": value["image"].pk,
+                                "caption": en["image"]["caption"],
+                                "credit": en["image"].get("credit", ""),
+                            },
+                        }
+                    )
+                elif block.block_type == "paragraph":
+                    body.append({"type": "paragraph", "value": f"<p>{escape(text['text'])}</p>"})
+                else:
+                    body.append(
+                        {"type": "quote", "value": {"text": text["text"], "attribution": text.get("attribution", "")}}
+                    )
+            copy = translate(
+                page, en["slug"], title=en["title"], kicker=en.get("kicker", ""), lead=en.get("lead", ""), body=body
+            )
+            if copy is not None:
+                for attachment, english in zip(copy.attachments.all(), en.get("attachments", []), strict=False):
+                    attachment.title = english["title"]
+                    attachment.save()
+                copy.save_revision().publish()
+                NewsPage.objects.filter(pk=copy.pk).update(first_published_at=article.first_published_at)
+        return created
 
     def _create_news(self, news_index: NewsIndexPage, item: dict, folder: Path) -> None:
         body = []

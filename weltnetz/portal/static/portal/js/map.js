@@ -8,10 +8,6 @@
   var markers = JSON.parse(data.textContent);
   var map = weltnetzMaps.setup(el, { worldCopyJump: true, minZoom: 1, maxZoom: 8 });
   map.setView([30, 20], 2);
-  var colours = {
-    state_partnership: "#0b4f6c", cooperation: "#1d6b2f", network_membership: "#6b3fa0",
-    institution: "#8a5a00", representation: "#a10000", municipal_partnership: "#4a5561"
-  };
   weltnetzMaps.shapes(map, el.dataset.shapes);
   function text(tag, value) { var n = document.createElement(tag); n.textContent = value; return n; }
   var bounds = [];
@@ -24,12 +20,12 @@
     if (m.country) popup.appendChild(text("div", m.country));
     var list = document.createElement("ul"); list.className = "map-popup-list";
     m.relations.forEach(function (r) {
-      var line = r.kind + (r.title ? ": " + r.title : "") + (r.since ? " (" + el.dataset.labelSince + " " + r.since + ")" : "") + (r.status ? " – " + r.status : "");
+      var line = r.kind + (r.title ? ": " + r.title : "") + (r.serves ? " " + el.dataset.labelServes + " " + r.serves : "") + (r.since ? " (" + el.dataset.labelSince + " " + r.since + ")" : "") + (r.status ? " – " + r.status : "");
       list.appendChild(text("li", line));
     });
     popup.appendChild(list);
     L.circleMarker([m.lat, m.lon], {
-      radius: 7, color: "#ffffff", weight: 2, fillColor: colours[m.kind] || "#0b4f6c", fillOpacity: 0.95
+      radius: 7, color: "#ffffff", weight: 2, fillColor: m.colour, fillOpacity: 0.95
     }).bindPopup(popup).bindTooltip(m.name).addTo(map);
     bounds.push([m.lat, m.lon]);
   });
