@@ -13,6 +13,7 @@ news article and of a relation (form read from the edit page, posted back unchan
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -125,26 +126,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="twin-town CSV to import")
     parser.add_argument("--runs", type=int, default=5, help="timed requests per page")
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    parser.add_argument("--var", type=Path, help="keep the prepared database in this folder and reuse it next time")
     args = parser.parse_args(argv)
     if args.csv is None or not args.csv.exists():
         raise SystemExit("no twin-town CSV found: pass --csv FILE")
 
-    with tempfile.TemporaryDirectory(prefix="weltnetz-bench-admin-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="weltnetz-bench-admin-") as scratch:
+        tmp = str(args.var.resolve()) if args.var else scratch
         env = {**os.environ, "WELTNETZ_VAR_DIR": tmp, "DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev"}
         env.pop("DATABASE_URL", None)
-        print(f"preparing a fresh database with {args.csv.name}:")
-        make_db(env, ["import", "twins", str(args.csv)], report=True)
-        subprocess.run(
-            [WELTNETZ, "createsuperuser", "--noinput", "--username", "bench", "--email", "bench@example.org"],
-            env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-            check=True,
-            capture_output=True,
-        )
-        ids = __import__("json").loads(
+        if not (Path(tmp) / "weltnetz.sqlite3").exists():
+            print(f"preparing a fresh database with {args.csv.name}:")
+            make_db(env, ["import", "twins", str(args.csv)], report=True)
             subprocess.run(
-                [WELTNETZ, "shell", "-c", IDS], env=env, check=True, capture_output=True, text=True
-            ).stdout.strip()
-        )
+                [WELTNETZ, "createsuperuser", "--noinput", "--username", "bench", "--email", "bench@example.org"],
+                env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
+                check=True,
+                capture_output=True,
+            )
+        shell = subprocess.run([WELTNETZ, "shell", "-c", IDS], env=env, check=True, capture_output=True, text=True)
+        ids = json.loads(shell.stdout.strip().splitlines()[-1])  # the shell may report its auto-imports first
         os.environ.update({"WELTNETZ_VAR_DIR": tmp, "DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev"})
         import django
 

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -199,6 +200,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The editors' time zone choices: the IANA zones, without the system's aliases ("localtime", "Factory") that the
+# admin's account page cannot show (browsers reject them and its time zone list stops working).
+WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 # How long rendered API answers are reused while the register is unchanged (0: build every answer afresh).
 WELTNETZ_API_CACHE_SECONDS = int(os.environ.get("WELTNETZ_API_CACHE_SECONDS", "600"))
