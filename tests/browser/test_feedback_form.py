@@ -53,6 +53,19 @@ def test_an_empty_submit_moves_the_focus_to_the_error_summary(form_page, axe, sc
     assert field.evaluate("el => el === document.activeElement")
 
 
+def test_a_one_megabyte_message_gets_a_clear_error(form_page):
+    page = form_page
+    page.problems.allow(r"HTTP 413 for document")  # a server may refuse so large a request unread
+    # A browser keeps typing within maxlength; a script or a paste of a huge text need not.
+    page.locator(MESSAGE).evaluate("el => { el.removeAttribute('maxlength'); el.value = 'x'.repeat(1024 * 1024); }")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Absenden").click()
+    summary = page.locator("[data-error-summary]")
+    assert summary.evaluate("el => el === document.activeElement")
+    assert "Zeichen" in summary.inner_text()  # says how long it may be
+    assert "Vielen Dank" not in page.locator("main").inner_text()
+
+
 def test_markup_in_every_field_is_shown_as_text_and_never_run(form_page):
     page = form_page
     for field in page.locator(".feedback-form input:not([type=hidden]):visible, .feedback-form textarea").all():

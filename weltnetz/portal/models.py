@@ -6,7 +6,10 @@ import math
 import re
 from urllib.parse import urlencode
 
+from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -298,9 +301,15 @@ class FormPage(AbstractEmailForm):
         verbose_name = _("form page")
 
     def get_form(self, *args, **kwargs):
-        """The form with autocomplete tokens on the fields that ask for the sender's name and e-mail address."""
+        """The form with autocomplete tokens on the fields that ask for the sender's name and e-mail address,
+        and a length limit on texts too (Wagtail limits single lines only), so a huge text gets a clear error."""
         form = super().get_form(*args, **kwargs)
+        limit = getattr(settings, "WELTNETZ_FEEDBACK_MAX_CHARS", 5000)
         for field in form.fields.values():
             if token := autocomplete_token(field):
                 field.widget.attrs.setdefault("autocomplete", token)
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = limit
+                field.validators.append(MaxLengthValidator(limit))
+                field.widget.attrs.setdefault("maxlength", str(limit))
         return form
