@@ -85,7 +85,8 @@ _NOT_SIGNED = re.compile(
     r"\bgeplante[nr]?\s+(?:\w+\s+)?Unterzeichnung|\bsoll(?:en|te|ten)?\b[^.;]*?\b(?:unterzeichnet|unterschrieben)\s+"
     r"werden|\b(?:will|wollen|möchte[n]?|werden|wird)\b[^.;]*?\b(?:unterzeichnen|unterschreiben)\b|"
     r"\babgesagt|\bverschoben|nicht\s+(?:\w+\s+)?(?:unterzeichnet|unterschrieben|zustande)|\bkam\s+nicht\b|"
-    r"\b(?:will|is\s+to|are\s+to|plans?\s+to|planned\s+to)\s+sign\b|\bplanned\s+signing|\b(?:cancelled|postponed)\b",
+    r"\b(?:will|is\s+to|are\s+to|plans?\s+to|planned\s+to)\s+sign\b|\bplanned\s+signing|\b(?:cancelled|postponed)\b|"
+    r"\bno\s+agreement\b|\bkeine?\s+(?:Einigung|Vereinbarung|Abkommen)\b",
     re.I,
 )
 # A treaty between nations, not the home region's: "des deutsch-französischen Freundschaftsvertrags".
@@ -154,10 +155,16 @@ def _agreement_partner(
     """The partner of a signing: a relation named here, a foreign place (a country standing for the one
     relation in it: "die Region im Norden Frankreichs"), a nationality adjective's relation, else the
     relation the sentence refers back to (none where only domestic places are named)."""
-    named = [rs.relations[i] for i in rs.mentioned.get(s.index, []) if rs.relations[i].kind not in GROUP]
+    named = [
+        rs.relations[i]
+        for i in rs.mentioned.get(s.index, [])
+        if rs.relations[i].kind not in GROUP and fold(rs.relations[i].partner) != fold(home)
+    ]
     if named:
         return named[0].partner
-    foreign = [m for m in men.by_sentence[s.index] if not m.domestic and not m.partial]
+    foreign = [
+        m for m in men.by_sentence[s.index] if not m.domestic and not m.partial and fold(m.surface) != fold(home)
+    ]
     if foreign:
         m = foreign[0]
         inside = {r.partner for r in rs.relations if r.country == m.country and r.kind not in GROUP}
@@ -196,8 +203,9 @@ def _merge(out: list[Agreement], new: Agreement, bare: bool) -> None:
     for a in reversed(out):
         if fold(a.partner) != fold(new.partner):
             continue
-        if (bare or _stem(a.title) == _stem(new.title)) and (not a.date or not new.date or a.date == new.date):
-            a.date = a.date or new.date
+        dates = sorted(d for d in (a.date, new.date) if d)
+        if (bare or _stem(a.title) == _stem(new.title)) and (len(dates) < 2 or dates[1].startswith(dates[0])):
+            a.date = dates[-1] if dates else None  # "2023" and "2023-10-10" are one date, the precise one
             a.place = a.place or new.place
             a.signatories = a.signatories or new.signatories
             return
@@ -218,6 +226,19 @@ def _found_relations(rs: RelationSet, out: list[Agreement]) -> None:
 _ANNIVERSARY_OF = re.compile(
     r"(?:anniversary|jahrestag|jubiläum)\s+(?:in\s+\d{4}\s+)?(?:of|der|des)\s+(?:the\s+)?(?:Unterzeichnung\s+)?", re.I
 )
+
+
+def _context_date(seg: Segments, doc: Document, s: Sentence) -> str | None:
+    """A full date just before a sentence that gives none: in the sentence before it in its paragraph ("Am 10.
+    Oktober haben ... gefeiert. Aus diesem Anlass unterzeichneten ..."), else in a dateline of the entry
+    ("Staatskanzlei | 15.03.2024") at most two short blocks above."""
+    before = [t for t in seg.sentences[max(0, s.index - 1) : s.index] if t.block == s.block]
+    blocks = [b.text for b in doc.blocks[max(0, s.block - 3) : s.block] if len(b.text) < 80][-2:]
+    for text in [t.text for t in before] + blocks[::-1]:
+        full = [d.iso for d in find_dates(text) if len(d.iso) == 10]
+        if full:
+            return full[-1]
+    return None
 
 
 def _date(sg: _Signing, iso: str | None, s: Sentence, doc: Document) -> str | None:
@@ -248,7 +269,8 @@ def agreements(
         sig = _signatories(s.text, people) if vocab.SIGN_CUE.search(s.text) else []
         place, evidence = _place(s.text), Evidence(s.text, s.start, s.end)
         for n, iso in enumerate(_dates_of(sg)):
-            new = Agreement(sg.title, partner, _date(sg, iso, s, doc), place, sig, evidence)
+            date = _date(sg, iso, s, doc) or (_context_date(seg, doc, s) if vocab.SIGN_CUE.search(s.text) else None)
+            new = Agreement(sg.title, partner, date, place, sig, evidence)
             if n:
                 out.append(new)
             else:

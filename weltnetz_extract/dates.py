@@ -34,10 +34,17 @@ MONTHS = {
     "nov": 11,
     "dez": 12,
 }
+EN_MONTHS = {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "december": 12}
 _MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
+_EN_MONTH_RX = "|".join(sorted({*EN_MONTHS, "april", "august", "september", "november"}, key=len, reverse=True))
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 FULL_DATE = re.compile(
     rf"(?<!\d)(?P<d>[0-3]?\d)\.\s*(?:(?P<mname>{_MONTH_RX})\.?|(?P<m>[01]?\d)\.)\s*(?P<y>{YEAR})(?!\d)", re.I
+)
+# "June 12, 2015" and "27 March 2014"
+EN_DATE = re.compile(
+    rf"\b(?:(?P<mname>{_EN_MONTH_RX})\s+(?P<d>[0-3]?\d),?|(?P<d2>[0-3]?\d)\s+(?P<mname2>{_EN_MONTH_RX}))\s+(?P<y>{YEAR})\b",
+    re.I,
 )
 MONTH_YEAR = re.compile(rf"\b(?P<mname>{_MONTH_RX})\.?\s+(?P<y>{YEAR})\b", re.I)
 YEAR_RE = re.compile(rf"(?<![\d.,])(?P<y>{YEAR})(?![\d,]|\.\d|er)")
@@ -117,6 +124,12 @@ def find_dates(text: str) -> list[FoundDate]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             y = int(m["y"])
             found.append(FoundDate(f"{y:04d}-{month:02d}-{day:02d}", y, m.start(), m.end()))
+            taken.append(m.span())
+    for m in EN_DATE.finditer(text):
+        name, day = (m["mname"] or m["mname2"]).lower(), int(m["d"] or m["d2"])
+        month = EN_MONTHS.get(name) or MONTHS[name]
+        if 1 <= day <= 31 and not any(a <= m.start() < b for a, b in taken):
+            found.append(FoundDate(f"{int(m['y']):04d}-{month:02d}-{day:02d}", int(m["y"]), m.start(), m.end()))
             taken.append(m.span())
     for m in MONTH_YEAR.finditer(text):
         if any(a <= m.start() < b for a, b in taken):

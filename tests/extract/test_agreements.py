@@ -118,3 +118,35 @@ def test_english_signing():
     (a,) = agreements(text)
     assert a["place"] == "Munich" or a["place"] is None
     assert a["partner"] in ("Ontario",)
+
+
+def test_a_signing_takes_the_date_of_the_sentence_before_it_or_of_the_entrys_dateline():
+    text = (
+        "Am 10. Oktober 2023 feierten das Land und die Woiwodschaft Masowien das 20-jährige Bestehen ihrer "
+        "Partnerschaft. Aus diesem Anlass unterzeichneten die beiden Regierungschefs eine Gemeinsame Erklärung."
+    )
+    assert [a["date"] for a in agreements(text)] == ["2023-10-10"]
+    listing = (
+        "Pressemitteilungen\n\nStaatskanzlei | 15.03.2024\n\nLand und Lubuskie bekräftigen Zusammenarbeit\n\n"
+        "Der Ministerpräsident und der Marschall der Woiwodschaft Lubuskie haben in Zielona Góra eine Gemeinsame "
+        "Erklärung zur Zusammenarbeit unterzeichnet."
+    )
+    assert [(a["partner"], a["date"]) for a in agreements(listing)] == [("Lubuskie", "2024-03-15")]
+
+
+def test_a_headline_and_the_report_of_one_signing_are_one_agreement():
+    text = (
+        "# Partnerschaft mit Masowien: Land und Region unterzeichnen Erklärung\n\n"
+        "Am 10. Oktober 2023 unterzeichneten der Ministerpräsident und der Marschall der Woiwodschaft Masowien "
+        "eine Gemeinsame Erklärung."
+    )
+    got = agreements(text, "release.md")
+    assert [(a["partner"], a["date"]) for a in got] == [("Masowien", "2023-10-10")]
+
+
+def test_english_dates_and_an_agreement_not_reached():
+    text = (
+        "Baden-Württemberg and the Mexican state of Jalisco signed a partnership agreement in Guadalajara on "
+        "June 12, 2015. A partnership with Ontario was discussed in 2019; no agreement has been reached."
+    )
+    assert [(a["partner"], a["date"]) for a in agreements(text)] == [("Jalisco", "2015-06-12")]
