@@ -98,8 +98,18 @@ _EN_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
 _FEMININE = re.compile(r"(?:ung|position|urkunde|charta)$", re.I)
 
 
+# Cheap test on the lower-cased sentence before the document patterns run (most sentences name none).
+_DOCUMENT_HINT = re.compile(
+    r"erklärung|vereinbarung|abkommen|vertrag|urkunde|charta|protokoll|position|memorandum|letter of|mou\b|"
+    r"agreement|declaration|treaty|unterzeichnung|signing"
+)
+
+
 def _signing(text: str, heading: bool) -> _Signing | None:
     """The signing a sentence reports, else None."""
+    lower = text.lower()
+    if not _DOCUMENT_HINT.search(lower):
+        return None
     nm = vocab.AGREEMENT_NOUN.search(text)
     bare = _BARE_SIGNING.search(text) if nm is None else None
     if (nm is None and bare is None) or _NOT_SIGNED.search(text) or _NATIONAL_TREATY.search(text):

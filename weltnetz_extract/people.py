@@ -50,6 +50,7 @@ _ROLE_STEM = (
 )
 # Cheap test on the lower-cased sentence before the role patterns run (most sentences name no role).
 _GEN_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w\-]+)s\s+(?:[a-zäöü][\w\-]*\s+)?$")  # "Rigas (langjähriger) Stadtdirektor"
+_ADDRESS_HINT = re.compile(r"\b(?:Herr|Frau|Mr|Mrs|Ms|Monsieur|Madame|Sir|Dame|Dr|Prof|Dipl|Mag|Ing)\b")
 _ROLE_HINT = re.compile(_ROLE_STEM[4:-1] + "|mdl|mdb|mdep|chief minister|prime minister")
 _ROLE_CORE = (
     r"(?:(?:[A-ZÄÖÜ][\wäöüß]*-,?\s+(?:und\s+)?)*(?=[A-ZÄÖÜ])[\wäöüß\-]*?" + _ROLE_STEM + r"(?:in|innen|en|n|s|e|er|es)?"
@@ -212,16 +213,19 @@ def _coordinated(text: str, m: re.Match[str], role: str, s: Sentence, col: _Coll
 
 def _sentence_people(text: str, s: Sentence, col: _Collector) -> None:
     col.covered = []
-    if _ROLE_HINT.search(text.lower()):
+    lower = text.lower()
+    if _ROLE_HINT.search(lower):
         _role_people(text, s, col)
-    for m in _ADDRESSED.finditer(text):
-        col.add(m, m["role"], s)
-    for m in _ADDRESSED_ONE.finditer(text):
-        col.add(m, m["role"], s, single=True)
-    for m in _TITLED.finditer(text):
-        col.add(m, None, s)
-    for m in _SELF.finditer(text):
-        col.add(m, None, s, single=True)
+    if _ADDRESS_HINT.search(text):
+        for m in _ADDRESSED.finditer(text):
+            col.add(m, m["role"], s)
+        for m in _ADDRESSED_ONE.finditer(text):
+            col.add(m, m["role"], s, single=True)
+        for m in _TITLED.finditer(text):
+            col.add(m, None, s)
+    if "hei" in lower or "name" in lower:
+        for m in _SELF.finditer(text):
+            col.add(m, None, s, single=True)
     _photo_list(text, s, col)
 
 
@@ -249,7 +253,9 @@ def people(doc: Document, seg: Segments, men: Mentions, home: str) -> People:
     """Every named person, once, with the role and affiliation of their first introduction."""
     col = _Collector(home, {}, [])
     for s in seg.sentences:
-        text = _CREDIT.sub(lambda m: " " * len(m.group(0)), s.text)
+        text = s.text
+        if ":" in text or "©" in text:
+            text = _CREDIT.sub(lambda m: " " * len(m.group(0)), text)
         _sentence_people(text, s, col)
     full = [n for n in col.found if " " in n]
     for name in [n for n in col.found if " " not in n]:  # "Herr Deffner" is Thomas Deffner where named in full

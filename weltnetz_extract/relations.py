@@ -274,7 +274,7 @@ def rule_list_intro(ctx: Context, sv: SentenceView) -> bool:
         and not sv.full
         and len(text) < 60
         and bool(_HEADING_INTRO.search(text))
-        and not vocab.TOPIC_TRIGGER.search(text.replace("artnerschaft", ""))
+        and not vocab.TOPIC_TRIGGER.search(text.replace("artnerschaft", "").lower())
     )
     if not (text.rstrip().endswith(":") or heading_intro):
         return False

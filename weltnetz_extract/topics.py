@@ -39,6 +39,9 @@ _BODY_COMPOUND = re.compile(
     r"geist(?:es|s)?|begeisterung|leidenschaft)\b(?:\s+für\s+[A-ZÄÖÜ][\w\-]*(?:\s+(?:und|sowie)\s+[A-ZÄÖÜ][\w\-]*)?)?",
     re.I,
 )
+_COMPOUND_HINT = re.compile(
+    r"minist|delegation|ausschuss|referat|ticket|preis|award|stark|standort|geist|begeisterung|leidenschaft"
+)
 # Who takes part is no field: "getragen von Politik, Zivilgesellschaft, Wirtschaft", "Die Partnerschaften
 # verbinden Verwaltung, Wirtschaft und Zivilgesellschaft", "eine Delegation aus Wirtschaft, Politik und Medien".
 _ACTORS = re.compile(
@@ -87,9 +90,15 @@ class TopicState:
 
 def field_words(text: str) -> str:
     """The sentence without the words that name a body, a product or praise rather than a field."""
-    text = _ACTORS.sub(" ", _BODY_FOR.sub(" ", text))
+    lower = text.lower()
+    if re.search(r"\b(?:für|for|of)\b", lower):
+        text = _BODY_FOR.sub(" ", text)
+    if re.search(r"verbinde|getragen|\b(?:aus|von)\b", lower):
+        text = _ACTORS.sub(" ", text)
     text = _ADJ_RUN.sub(lambda m: m.group(0) if _COOP_HEAD.search(m["head"]) else m["head"], text)
-    return _BODY_COMPOUND.sub(" ", text)
+    if _COMPOUND_HINT.search(lower):
+        text = _BODY_COMPOUND.sub(" ", text)
+    return text
 
 
 def slugs_of(text: str) -> set[str]:
@@ -129,7 +138,7 @@ def topics_of_sentence(
     if block_kind == "heading":
         return
     continued = bool(st.last) and st.last_block == s.block and bool(_CONTINUATION.search(s.text))
-    is_trigger = bool(vocab.TOPIC_TRIGGER.search(s.text)) or (block_kind == "list_item" and bool(st.pending))
+    is_trigger = bool(vocab.TOPIC_TRIGGER.search(s.text.lower())) or (block_kind == "list_item" and bool(st.pending))
     if not (is_trigger or continued):
         return
     slugs = slugs_of(s.text)

@@ -72,8 +72,7 @@ TOPIC_TRIGGER = re.compile(
     r"\bes geht (?:\w+ ){0,3}?um\b|unterzeichn|unterschrift|absichtserklärung|vereinbarung|memorandum|abkommen|"
     r"\barbeite[nt]\b[^.;]*\bzusammen\b|erstreckt sich|rolle\b|"
     r"cooperat|co-operat|areas?\b|fields?\b|focus|projects?\b|exchange|partnership|work(?:s|ing)? together",
-    re.I,
-)
+)  # matched on the lower-cased sentence
 
 # Relation kinds -----------------------------------------------------------------------------------
 STATE_CUE = re.compile(
