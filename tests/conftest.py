@@ -47,3 +47,12 @@ def german_first():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_counters():
+    """Rate-limit counters start at zero in every test (they live in the process's memory during tests)."""
+    from django.core.cache import caches
+
+    caches["counters"].clear()
+    yield

@@ -4,9 +4,8 @@ import re
 
 import pytest
 from django.test import Client
-from wagtail.contrib.forms.models import FormSubmission
 
-from weltnetz.portal.models import FormPage
+from weltnetz.portal.models import FeedbackSubmission, FormPage
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +46,14 @@ def test_feedback_form_has_labelled_fields_and_stores_submissions(client):
     response = client.post("/de/barrierefreiheit/", data)
     assert response.status_code == 200
     assert "Vielen Dank für Ihre Rückmeldung" in response.content.decode()
-    assert FormSubmission.objects.filter(page=form_page).count() == 1
+    assert FeedbackSubmission.objects.filter(page=form_page).count() == 1
 
 
 def test_feedback_form_requires_the_description(client):
     response = client.post("/de/barrierefreiheit/", {})
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
-    assert FormSubmission.objects.count() == 0
+    assert FeedbackSubmission.objects.count() == 0
 
 
 def test_feedback_form_rejects_posts_without_csrf_token():

@@ -2,30 +2,40 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from weltnetz.operations.security import client_ip, ratelimit_key
 from weltnetz.register.choosers import ActorMultipleChooser
 
 from . import overview
+
+logger = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 200  # a common reading speed for German news prose
 
@@ -274,15 +284,77 @@ def autocomplete_token(field) -> str:
     return "name" if label in NAME_LABELS else ""
 
 
+HONEYPOT_FIELD = "website"  # an input people never see or fill in; form-filling robots do
+
+
 class FormField(AbstractFormField):
     page = ParentalKey("portal.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
+class FeedbackFormBuilder(FormBuilder):
+    """Wagtail's form fields with a size limit on texts too (a line is already at most 255 characters)."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = settings.WELTNETZ_FEEDBACK_MAX_CHARS
+        return super().create_multiline_field(field, options)
+
+
+class FeedbackSubmission(AbstractFormSubmission):
+    """A message sent through a form page, with the editors' status: open until someone has dealt with it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    note = models.TextField(_("editors' note"), blank=True, help_text=_("What was done about it; never published."))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    wagtail_reference_index_ignore = True  # nothing links to a message; keep the public's posts out of the index
+
+    class Meta:
+        ordering = ["-submit_time"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.CLOSED and self.closed_at is None:
+            self.closed_at = timezone.now()
+        elif self.status == self.Status.OPEN:
+            self.closed_at = None
+        super().save(*args, **kwargs)
+
+    def summary(self) -> str:
+        """The longest text of the message, cut to a line."""
+        texts = sorted((str(v) for v in self.form_data.values() if v), key=len, reverse=True)
+        text = " ".join(texts[0].split()) if texts else ""
+        return text if len(text) <= 100 else text[:99] + "…"
+
+    summary.short_description = _("message")  # type: ignore[attr-defined]
+
+    def message(self) -> str:
+        """Every field of the message as 'label: value' lines, in the form's order."""
+        labels = {f.clean_name: f.label for f in self.page.specific.get_form_fields()}
+        return "\n".join(f"{labels.get(k, k)}: {v}" for k, v in self.form_data.items() if v not in ("", None))
+
+    message.short_description = _("message")  # type: ignore[attr-defined]
+
+
 class FormPage(AbstractEmailForm):
-    """A page with a form whose submissions are stored: the accessibility statement with its feedback form."""
+    """A page with a form whose submissions are stored: the accessibility statement with its feedback form.
+
+    Protected against abuse: a size limit per field and per request, a honeypot field, and a rate limit per
+    client (django-ratelimit on the shared counters cache). Each stored message is sent to
+    WELTNETZ_FEEDBACK_EMAIL (else the page's own address) and waits, open, in the admin's feedback inbox.
+    """
 
     body = RichTextField(_("body"), blank=True)
     thank_you_text = RichTextField(_("thank-you text"), blank=True)
+
+    form_builder = FeedbackFormBuilder
 
     content_panels = [
         *AbstractEmailForm.content_panels,
@@ -313,3 +385,66 @@ class FormPage(AbstractEmailForm):
                 field.validators.append(MaxLengthValidator(limit))
                 field.widget.attrs.setdefault("maxlength", str(limit))
         return form
+
+    def get_submission_class(self):
+        return FeedbackSubmission
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            refusal = self._refusal(request)
+            if refusal is not None:
+                return refusal
+            if request.POST.get(HONEYPOT_FIELD):
+                logger.warning("feedback: honeypot field filled by %s; not stored", client_ip(request))
+                return self.render_landing_page(request)
+        return super().serve(request, *args, **kwargs)
+
+    def _refusal(self, request) -> TemplateResponse | None:
+        """The form again with a clear reason when the post is too large or the client sends too often."""
+        too_large = int(request.META.get("CONTENT_LENGTH") or 0) > settings.WELTNETZ_FEEDBACK_MAX_BYTES
+        limited = is_ratelimited(
+            request,
+            group="feedback",
+            key=ratelimit_key,
+            rate=f"{settings.WELTNETZ_FEEDBACK_PER_HOUR}/h",
+            method="POST",
+            increment=True,
+        )
+        if not (too_large or limited):
+            return None
+        if too_large:
+            status, form = 413, self.get_form(page=self, user=request.user)  # not even parsed
+            reason = _("Your message is too long to be sent. Please shorten it to at most %(chars)s characters.") % {
+                "chars": settings.WELTNETZ_FEEDBACK_MAX_CHARS
+            }
+        else:
+            status, form = 429, self.get_form(request.POST, page=self, user=request.user)  # the text stays
+            reason = str(
+                _(
+                    "You have sent several messages in a short time, so this one was not sent. Please try again "
+                    "in an hour; your text is still in the form. You can also write to us by e-mail."
+                )
+            )
+        logger.warning("feedback: refused a post from %s (%s)", client_ip(request), status)
+        context = self.get_context(request)
+        context.update(form=form, refusal=reason)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def process_form_submission(self, form):
+        """Store the message first (a failing mail server loses nothing), then tell the editors."""
+        submission = FormMixin.process_form_submission(self, form)
+        recipients = [a.strip() for a in (settings.WELTNETZ_FEEDBACK_EMAIL or self.to_address).split(",") if a.strip()]
+        if recipients:
+            try:
+                self._notify(form, submission, recipients)
+            except Exception:
+                logger.exception("feedback: the notification about submission %s could not be sent", submission.pk)
+        return submission
+
+    def _notify(self, form, submission: FeedbackSubmission, recipients: list[str]) -> None:
+        with translation.override(settings.LANGUAGE_CODE):  # the editors' language, not the visitor's
+            subject = self.subject or str(_("New feedback: %(page)s") % {"page": self.title})
+            link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("feedback:inspect", args=[submission.pk])
+            prompt = _("Read and close it in the admin:")
+            body = f"{self.render_email(form)}\n\n{prompt} {link}\n"
+        send_mail(subject, body, self.from_address or settings.DEFAULT_FROM_EMAIL, recipients)

@@ -43,6 +43,7 @@ UNTRACKED_TABLES = frozenset(
         TABLE,
         "portal_feedbacksubmission",  # written by the public feedback form
         "wagtailimages_rendition",  # written while a page renders
+        "wagtailcore_referenceindex",  # derived from the content tables, which are tracked
     }
 )
 

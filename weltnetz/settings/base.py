@@ -1,5 +1,6 @@
 """Settings shared by every environment; the environment modules only override."""
 
+import datetime as dt
 import os
 import secrets
 import zoneinfo
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "weltnetz.api",
     "weltnetz.importers",
     "weltnetz.ingest",
+    "weltnetz.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -73,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_ratelimit",
+    "axes",  # last, as its documentation asks
 ]
 
 MIDDLEWARE = [
@@ -88,7 +92,30 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # answers a locked-out sign-in with the lockout page
 ]
+
+# Every sign-in (the admin's, and the front-end one for private documents, which is the admin's) goes through
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one user name from one address, that pair is
+# locked for AXES_COOLOFF_TIME; a success resets the count. Attempts are stored in the database (shared by
+# every app server) and logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("WELTNETZ_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("WELTNETZ_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "weltnetz.operations.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "weltnetz.operations.security.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # the log names user and address (never a password): what an operator needs
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+
+# Reverse proxies in front of the app servers that append X-Forwarded-For (0: clients connect directly).
+WELTNETZ_TRUSTED_PROXIES = int(os.environ.get("WELTNETZ_TRUSTED_PROXIES", "0"))
+
 
 ROOT_URLCONF = "weltnetz.urls"
 WSGI_APPLICATION = "weltnetz.wsgi.application"
@@ -188,6 +215,23 @@ CACHES = {
     "default": cache_from_url(CACHE_URL or "locmem://"),
     "counters": cache_from_url(CACHE_URL or f"file://{VAR_DIR / 'counters'}"),
 }
+RATELIMIT_USE_CACHE = "counters"
+# django-ratelimit names memcached and django-redis; Django's own Redis backend increments atomically too. The
+# file cache of the single-machine setup does not: a burst of parallel posts may get one or two more through.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+
+# The accessibility feedback form: where notifications go, and its limits against abuse.
+WELTNETZ_FEEDBACK_EMAIL = os.environ.get("WELTNETZ_FEEDBACK_EMAIL", "")
+WELTNETZ_FEEDBACK_PER_HOUR = int(os.environ.get("WELTNETZ_FEEDBACK_PER_HOUR", "10"))  # posts per client and hour
+WELTNETZ_FEEDBACK_MAX_CHARS = 5000  # per text field; a line is at most 255
+WELTNETZ_FEEDBACK_MAX_BYTES = 64 * 1024  # a whole post; larger ones are refused before they are read
+DEFAULT_FROM_EMAIL = os.environ.get("WELTNETZ_FROM_EMAIL", "weltnetz@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = os.environ.get("WELTNETZ_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("WELTNETZ_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("WELTNETZ_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("WELTNETZ_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("WELTNETZ_SMTP_TLS", "") == "1"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "weltnetz"
@@ -250,4 +294,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("WELTNETZ_LOG_LEVEL", "WARNING")},
+    # Every failed sign-in (INFO) and every lockout (WARNING), with user name and address.
+    "loggers": {"axes": {"level": "INFO"}},
 }
