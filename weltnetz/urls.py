@@ -1,6 +1,5 @@
 """URL map: admin for editors, the open-data API, and the bilingual portal (/de/, /en/)."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 from wagtail import urls as wagtail_urls
@@ -18,8 +17,3 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

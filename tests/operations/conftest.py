@@ -78,8 +78,8 @@ def weltnetz_env(var_dir: Path, database_url: str, **extra: str) -> dict[str, st
         WELTNETZ_VAR_DIR=str(var_dir),
         DJANGO_SETTINGS_MODULE="weltnetz.settings.test",  # static files from the finders: no collectstatic
         WELTNETZ_SECRET_KEY="shared-by-every-app-server",
-        **extra,
     )
+    env.update(extra)
     return env
 
 

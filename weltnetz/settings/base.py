@@ -183,6 +183,24 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 
+# Uploads on S3-compatible storage (django-storages) when a bucket is named, so that every app server sees the
+# same files; else MEDIA_ROOT on this machine's disk. Credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY. The bucket stays private: files are reached through signed URLs that expire.
+if S3_BUCKET := os.environ.get("WELTNETZ_S3_BUCKET", ""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("WELTNETZ_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("WELTNETZ_S3_REGION") or None,
+            "location": os.environ.get("WELTNETZ_S3_PREFIX", "media"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 3600,
+            "file_overwrite": False,
+        },
+    }
+
 
 def cache_from_url(url: str, *, local_name: str = "weltnetz") -> dict:
     """A CACHES entry from a URL: redis://host:port/db (Django's own Redis backend), locmem://, dummy://,
@@ -242,6 +260,9 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS: list[dict[str, str]] = []  # embeds would fetch from third parties
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
+# Documents are streamed through Wagtail's view, which enforces their collection's privacy (register/documents.py);
+# on S3 the view checks first and then redirects to a short-lived signed URL.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if S3_BUCKET else "serve_view"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The editors' time zone choices: the IANA zones, without the system's aliases ("localtime", "Factory") that the

@@ -24,6 +24,7 @@ from weltnetz.portal.models import (
     NewsPageAttachment,
     StandardPage,
 )
+from weltnetz.register.documents import private_collection, public_collection
 from weltnetz.register.loader import DEFAULT_DIR
 from weltnetz.register.models import Actor, Agreement, Topic
 
@@ -108,6 +109,9 @@ class Command(BaseCommand):
             # Wagtail's placeholder "Welcome" page goes once nothing points at it.
             if type(old_root.specific) is Page and not old_root.get_children().exists():
                 old_root.delete()
+
+        private_collection()  # uploads stay private until an editor moves them to the public collection
+        public_collection()
 
         news_index, new = _child(home, NewsIndexPage, "aktuelles", title="Aktuelles")
         created += ["news index"] if new else []
