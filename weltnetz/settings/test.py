@@ -14,7 +14,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="weltnetz-media-"))
+# A fresh folder per process, unless a test's subprocess is given one (backup and restore tests).
+MEDIA_ROOT = Path(os.environ.get("WELTNETZ_MEDIA_ROOT") or tempfile.mkdtemp(prefix="weltnetz-media-"))
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
