@@ -111,6 +111,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "weltnetz.operations.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "weltnetz.operations.security.lockout_response"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False  # the log still names user and address; no banner on every command
 AXES_SENSITIVE_PARAMETERS: list[str] = []  # the log names user and address (never a password): what an operator needs
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 
