@@ -13,7 +13,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import _admin_connection, _with_database, make_database, postgres_server_url, run_weltnetz, weltnetz_env
+from ops_helpers import (
+    _admin_connection,
+    _with_database,
+    make_database,
+    postgres_server_url,
+    run_weltnetz,
+    weltnetz_env,
+)
 
 # Rows per table, search hits and rendered pages (CSRF tokens and nonces vary per request), as JSON on stdout.
 SNAPSHOT = r"""

@@ -1,6 +1,6 @@
 """Settings for several app servers: nothing that must be shared is silently made up per machine."""
 
-from conftest import run_weltnetz, weltnetz_env
+from ops_helpers import run_weltnetz, weltnetz_env
 
 PRODUCTION = "weltnetz.settings.production"
 SHOW = (

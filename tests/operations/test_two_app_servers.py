@@ -10,7 +10,7 @@ import urllib.request
 
 import psycopg
 import redis
-from conftest import REDIS_URL, Server, make_database, run_weltnetz, weltnetz_env
+from ops_helpers import REDIS_URL, Server, make_database, run_weltnetz, weltnetz_env
 
 
 class Browser:

@@ -361,7 +361,7 @@ def _restore_sqlite(checked: CheckedBackup) -> None:
 
 def _count_checks_sql(counts: dict[str, int]) -> str:
     """A PL/pgSQL block that aborts the restore's transaction when a table's row count differs."""
-    lines = ["DO $weltnetz$ DECLARE n bigint; BEGIN"]
+    lines = ["RESET search_path;", "DO $weltnetz$ DECLARE n bigint; BEGIN"]  # pg_restore's script empties it
     for table, expected in sorted(counts.items()):
         assert TABLE_NAME.match(table), table  # checked with the manifest
         lines.append(
@@ -376,7 +376,7 @@ def _count_checks_sql(counts: dict[str, int]) -> str:
 def _restore_postgres(checked: CheckedBackup) -> None:
     pg_restore, psql = _tool("pg_restore"), _tool("psql")
     args, env = _pg_args()
-    env = {**os.environ, **env}
+    env = {**os.environ, **env, "PGOPTIONS": "-c client_min_messages=warning"}  # no notice per dropped table
     connections.close_all()
     # pg_restore writes the restore as SQL; psql runs it and the count checks in one transaction.
     script = subprocess.Popen(  # noqa: S603
@@ -408,8 +408,17 @@ def _restore_postgres(checked: CheckedBackup) -> None:
         runner.stdin.close()
     except BrokenPipeError:
         pass  # psql stopped at an error: its message follows
-    script_err = script.communicate()[1]
-    runner_err = runner.communicate()[1]
+    finally:
+        script.stdout.close()  # pg_restore stops too if psql stopped early
+        try:
+            runner.stdin.close()
+        except BrokenPipeError:
+            pass
+    assert script.stderr is not None and runner.stderr is not None
+    script_err = script.stderr.read()
+    script.wait()
+    runner_err = runner.stderr.read()
+    runner.wait()
     if script.returncode != 0:
         raise BackupError(f"pg_restore could not read the dump ({script_err.decode()[-1000:]}); not restored.")
     if runner.returncode != 0:

@@ -7,25 +7,31 @@ writes into the header itself stands further left, where it is ignored. Without 
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
-def client_ip(request: HttpRequest) -> str:
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address, or None when the request has none (a test client's force_login, say)."""
+    remote = request.META.get("REMOTE_ADDR") or None
     proxies = settings.WELTNETZ_TRUSTED_PROXIES
     if proxies <= 0:
         return remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     if len(forwarded) < proxies:
         return remote  # not through the expected proxies: the connection's own address
-    return forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(forwarded[-proxies]))
+    except ValueError:
+        return remote  # not an address: never let a header put anything else into the logs and counters
 
 
 def ratelimit_key(group: str, request: HttpRequest) -> str:
     """django-ratelimit key function: the client's address."""
-    return client_ip(request)
+    return client_ip(request) or "unknown"
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

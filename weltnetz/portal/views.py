@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language_from_request
 
-from weltnetz.register.models import Actor, Agreement, Relation, RelationCitation, StatusChange
+from weltnetz.register.models import Actor, Agreement, AgreementCitation, Relation, RelationCitation, StatusChange
 
 from . import overview
 from .countries import country_name
@@ -16,6 +16,11 @@ from .forms import RelationFilterForm
 from .models import NewsPage, localized_news
 
 PER_PAGE = 25
+
+
+# Sources in the order they were recorded (without it PostgreSQL returns rows in storage order, which a restore
+# or a VACUUM changes).
+CITATIONS_IN_ORDER = Prefetch("citations", queryset=AgreementCitation.objects.select_related("source").order_by("pk"))
 
 
 def root_redirect(request: HttpRequest) -> HttpResponse:
@@ -33,14 +38,14 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related(
             "topics",
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("source")),
-            Prefetch("citations", queryset=RelationCitation.objects.select_related("source")),
+            Prefetch("citations", queryset=RelationCitation.objects.select_related("source").order_by("pk")),
         )
     )
     agreements = list(
         Agreement.objects.public()
         .involving(actor)
         .select_related("place", "partner", "document")
-        .prefetch_related("signatories__roles__affiliation", "topics", "citations__source")
+        .prefetch_related("signatories__roles__affiliation", "topics", CITATIONS_IN_ORDER)
     )
     topics = {t.pk: t for r in relations for t in r.topics.all()}
     topics.update({t.pk: t for a in agreements for t in a.topics.all()})
@@ -66,7 +71,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(
         Agreement.objects.public()
         .select_related("place", "partner", "document", "relation")
-        .prefetch_related("signatories__roles__affiliation", "topics", "citations__source"),
+        .prefetch_related("signatories__roles__affiliation", "topics", CITATIONS_IN_ORDER),
         pk=pk,
     )
     return render(request, "portal/agreement_detail.html", {"agreement": agreement})
