@@ -13,7 +13,7 @@ URL = "/de/barrierefreiheit/"
 
 @pytest.fixture
 def message():
-    names = [f.clean_name for f in FormPage.objects.get().get_form_fields()]
+    names = [f.clean_name for f in FormPage.objects.get(locale__language_code="de").get_form_fields()]
 
     def make(text="Die Karte ist per Tastatur schwer zu bedienen.", **extra):
         return {names[0]: "/de/karte/", names[1]: text, **extra}
