@@ -77,7 +77,8 @@ def setup(tmp: str) -> None:
 
 def synthetic(n_actors: int, n_relations: int) -> float:
     """Create towns and twinnings in bulk inside deferred(); returns the seconds the indexing at the end took."""
-    from weltnetz.register.models import Actor, Relation, fold
+    from weltnetz.register.models import Actor, Relation
+    from weltnetz.register.names import fold
     from weltnetz.search import index
 
     rng = random.Random(42)

@@ -85,7 +85,7 @@ def reference_pairs(path: Path) -> set[tuple[tuple[str, str], tuple[str, str]]]:
 
     django.setup()
     from weltnetz.importers.twin_cities import Pair, read_pairs
-    from weltnetz.register.models import fold
+    from weltnetz.register.names import fold
 
     pairs = set()
     with path.open("rb") as f:

@@ -4,8 +4,12 @@ Tests run in transactions that roll back, so each starts from the loaded registe
 register use the `empty_register` fixture.
 """
 
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+
+DOCUMENTS = Path(__file__).parent / "ingest" / "documents"
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +63,18 @@ def fresh_counters():
 
         caches["counters"].clear()
     yield
+
+
+@pytest.fixture
+def press_release() -> Path:
+    """A press release of our own: a new partnership (Auvergne-Rhône-Alpes), and Kanagawa 1989 the register holds."""
+    return DOCUMENTS / "auvergne-partnerschaft-2025.txt"
+
+
+@pytest.fixture
+def ingested(press_release, db):
+    """The press release ingested once; returns its Source."""
+    from weltnetz.register.models import Source
+
+    call_command("ingest", str(press_release), verbosity=0)
+    return Source.objects.get(file_name=press_release.name)

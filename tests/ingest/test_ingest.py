@@ -121,13 +121,14 @@ def test_windows_1252_text_and_deeply_nested_html_give_a_result_or_a_clear_messa
 
 def test_an_undated_mention_of_a_known_agreement_is_not_proposed(tmp_path: Path):
     """The loaded register holds the Gemeinsame Absichtserklärung with Kanagawa of 17 July 2024."""
-    from weltnetz.ingest.services import ActorIndex, matching_record
+    from weltnetz.ingest.services import matching_record
     from weltnetz.register.models import Agreement
+    from weltnetz.register.names import NameIndex
 
     known = Agreement.objects.get(partner__slug="kanagawa", title="Gemeinsame Absichtserklärung")
     payload = {"title": "Gemeinsame Absichtserklärung", "partner": "Kanagawa", "date": None}
-    assert matching_record(ActorIndex(), "agreement", payload) == known
+    assert matching_record(NameIndex.of_actors(), "agreement", payload) == known
     payload = {"title": "Gemeinsame Absichtserklärung", "partner": "Präfektur Kanagawa", "date": "2024-07-17"}
-    assert matching_record(ActorIndex(), "agreement", payload) == known
+    assert matching_record(NameIndex.of_actors(), "agreement", payload) == known
     payload = {"title": "Gemeinsame Absichtserklärung", "partner": "Kanagawa", "date": "2030-01-01"}
-    assert matching_record(ActorIndex(), "agreement", payload) is None
+    assert matching_record(NameIndex.of_actors(), "agreement", payload) is None

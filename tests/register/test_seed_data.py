@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from weltnetz.register.models import Actor, Agreement, Relation, fold
+from weltnetz.register.models import Actor, Agreement, Relation
+from weltnetz.register.names import fold
 
 pytestmark = pytest.mark.django_db
 

@@ -38,7 +38,7 @@ def test_rebuild_command_reports_counts(capsys):
 
 
 def test_an_importer_batch_bulk_created_and_indexed_is_searchable():
-    from weltnetz.register.models import fold
+    from weltnetz.register.names import fold
     from weltnetz.search.index import update_objects
 
     towns = Actor.objects.bulk_create(

@@ -18,7 +18,8 @@ from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
 
-from weltnetz.register.models import Actor, Relation, Topic, fold
+from weltnetz.register.models import Actor, Relation, Topic
+from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet
 from weltnetz.register.version import register_version, reuse_allowed
 from weltnetz.register.vocab import TOPICS, ActorKind, Continent, RelationKind, Status, parse_as_of
@@ -281,8 +282,6 @@ def ids_in(field: str, ids: list[int]) -> Q:
 
 def name_match(prefix: str, q: str) -> Q:
     """Case-insensitive substring match on a place's names (German, English, folded key)."""
-    from weltnetz.register.models import fold
-
     cond = Q(**{f"{prefix}name__icontains": q}) | Q(**{f"{prefix}name_en__icontains": q})
     if key := fold(q):
         cond |= Q(**{f"{prefix}name_key__contains": key})

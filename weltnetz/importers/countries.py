@@ -1,4 +1,4 @@
-"""Country names as twinning lists write them -> ISO 3166 codes, and ISO codes -> continents.
+"""Country names as twinning lists write them -> ISO 3166 codes (continents: weltnetz.register.countries).
 
 English names go through pycountry; the alias table (data/country_aliases.json) holds the nations of the United
 Kingdom, "Georgia (country)" and the odd spellings met in real files. A name that neither knows is reported by the
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycountry
 
-from weltnetz.register.models import fold
+from weltnetz.register.names import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -31,19 +31,6 @@ class Country:
 def _aliases() -> dict[str, Country]:
     raw = json.loads((DATA_DIR / "country_aliases.json").read_text(encoding="utf-8"))
     return {fold(name): Country(*value) for name, value in raw.items() if not name.startswith("_")}
-
-
-@cache
-def _continents() -> dict[str, str]:
-    raw = json.loads((DATA_DIR / "continents.json").read_text(encoding="utf-8"))
-    return {
-        code: continent for continent, codes in raw.items() if not continent.startswith("_") for code in codes.split()
-    }
-
-
-def continent_of(code: str) -> str:
-    """The continent slug (register vocabulary) of an ISO country code, '' when unknown."""
-    return _continents().get(code.upper(), "")
 
 
 def _plain(name: str) -> Country | None:

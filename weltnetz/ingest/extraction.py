@@ -10,7 +10,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from weltnetz.register.models import Actor
+from weltnetz.register.models import home_region
+from weltnetz.register.names import NameIndex
 from weltnetz.register.vocab import ActorKind
 from weltnetz_extract import ExtractOptions, extract
 from weltnetz_extract.document import Document, DocumentError, read_document
@@ -44,23 +45,11 @@ def register_gazetteer() -> Gazetteer:
     gaz.scan = {k: list(v) for k, v in base.scan.items()}
     gaz.cities = {k: list(v) for k, v in base.cities.items()}
     gaz.adjectives = list(base.adjectives)
-    rows = Actor.objects.filter(kind__in=list(_GAZ_TYPES)).values_list(
-        "kind", "name", "name_en", "aliases", "country_code"
-    )
-    names: list[tuple[str, str | None, str]] = []
-    for kind, name, name_en, aliases, country in rows:
-        type_ = _GAZ_TYPES[kind]
-        code = country or None
-        for n in {name, name_en, *(aliases or [])}:
-            if n:
-                names.append((n, code, type_))
-    gaz.extend(names)
+    gaz.extend(list(NameIndex.of_actors(kinds=_GAZ_TYPES).gazetteer_names(_GAZ_TYPES)))
     return gaz
 
 
 def extract_facts(doc: Document, gazetteer: Gazetteer | None = None) -> Facts:
     """Run the extractor on a read document for this instance's home region, with the register's gazetteer."""
-    from weltnetz.register.models import home_region
-
     options = ExtractOptions(home_region=home_region().name, detect_home=False, gazetteer=gazetteer)
     return extract(doc, options)

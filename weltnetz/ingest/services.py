@@ -7,30 +7,29 @@ and an accepted fact creates all its records (actors, relation, status, citation
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from weltnetz.register.models import (
-    Actor,
-    Agreement,
-    AgreementCitation,
-    Person,
-    Relation,
-    RelationCitation,
-    Role,
-    Source,
-    StatusChange,
-    Topic,
-    fold,
-    home_region,
+from weltnetz.register.models import Actor, Agreement, Person, Relation, Source, Topic, home_region
+from weltnetz.register.names import NameIndex, bare, fold, slug_base, unique_slug
+from weltnetz.register.recording import (
+    REVIEW,
+    ActorFact,
+    AgreementFact,
+    Cite,
+    PersonFact,
+    Recorder,
+    RecordingError,
+    RelationFact,
+    RoleFact,
+    StatusFact,
+    record_source,
 )
 from weltnetz.register.vocab import ActorKind, Precision, RelationKind, Status, parse_partial_date
 
@@ -45,63 +44,6 @@ class ReviewError(ValueError):
 
 
 # -- finding register actors by name ---------------------------------------------------------------------
-# Words the documents put before a name that the register keeps bare ("Präfektur Kanagawa" -> "Kanagawa").
-_PREFIXES = re.compile(
-    r"^(?:der |die |das |dem |den )?(?:japanische |chinesische |indische |kanadische |polnische )?"
-    r"(?:präfektur|provinz|partnerprovinz|partnerregion|region|bundesstaat|staat|woiwodschaft|oblast|gebiet|"
-    r"stadt|gemeinde|landkreis|kreis|kanton|departement|département|republik)\s+",
-    re.IGNORECASE,
-)
-
-
-class ActorIndex:
-    """Folded names and aliases of every register actor, for matching the names documents use."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[str, list[tuple[int, str]]] = {}
-        for pk, name, name_en, aliases, country in Actor.objects.values_list(
-            "pk", "name", "name_en", "aliases", "country_code"
-        ):
-            for n in {name, name_en, *(aliases or [])}:
-                if n:
-                    entries = self.by_key.setdefault(fold(n), [])
-                    if (pk, country) not in entries:
-                        entries.append((pk, country))
-
-    def find_id(self, name: str | None, country: str | None = None) -> int | None:
-        """The actor a name denotes (preferring one in `country`), trying the bare name without "Provinz" etc."""
-        if not name or not name.strip():
-            return None
-        for candidate in (name, _PREFIXES.sub("", name.strip())):
-            entries = self.by_key.get(fold(candidate))
-            if entries:
-                if country:
-                    for pk, code in entries:
-                        if code == country.upper():
-                            return pk
-                    if all(code for _, code in entries):
-                        continue  # same name, other country: a different place
-                return entries[0][0]
-        return None
-
-    def find(self, name: str | None, country: str | None = None) -> Actor | None:
-        pk = self.find_id(name, country)
-        return Actor.objects.get(pk=pk) if pk else None
-
-    def add(self, actor: Actor) -> None:
-        for n in actor.all_names:
-            self.by_key.setdefault(fold(n), []).append((actor.pk, actor.country_code))
-
-
-def _continent(country: str) -> str:
-    """The continent slug for an ISO country code ('' where unknown)."""
-    try:
-        from weltnetz.importers.countries import continent_of
-    except ImportError:  # the twin-town engineer's table; without it the editor fills the continent in
-        return ""
-    return continent_of(country) if country else ""
-
-
 _KIND_BY_RELATION: dict[str, ActorKind] = {
     RelationKind.STATE_PARTNERSHIP: ActorKind.REGION,
     RelationKind.MUNICIPAL_PARTNERSHIP: ActorKind.MUNICIPALITY,
@@ -116,25 +58,21 @@ _KIND_BY_GAZETTEER: dict[str, ActorKind] = {
 }
 
 
-def _unique_slug(name: str, model: type[models.Model] = Actor) -> str:
-    base = (slugify(name.replace("ß", "ss").replace("ł", "l").replace("Ł", "L")) or "actor")[:150]
-    slug, n = base, 1
-    while model._default_manager.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def _gazetteer_place(name: str):
     from weltnetz_extract.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
-    return gaz.lookup(name, cities=True) or gaz.lookup(_PREFIXES.sub("", name), cities=True)
+    return gaz.lookup(name, cities=True) or gaz.lookup(bare(name), cities=True)
 
 
 def resolve_actor(
-    index: ActorIndex, name: str, *, country: str | None = None, relation_kind: str | None = None
-) -> tuple[Actor, bool]:
+    index: NameIndex,
+    name: str,
+    *,
+    country: str | None = None,
+    relation_kind: str | None = None,
+    recorder: Recorder | None = None,
+):
     """The register actor of that name, or a new one (kind from the relation or the gazetteer). (actor, created)"""
     found = index.find(name, country)
     if found:
@@ -146,9 +84,10 @@ def resolve_actor(
     code = (country or (place.country if place else None) or "").upper()
     if kind == ActorKind.NETWORK:
         code = ""
-    actor = Actor(slug=_unique_slug(name), kind=kind, name=name.strip(), country_code=code, continent=_continent(code))
-    actor.save()
-    index.add(actor)
+    fact = ActorFact(name=name.strip(), kind=kind, slug=unique_slug(name), country=code)
+    actor = (recorder or Recorder(REVIEW)).actor(fact).record
+    assert isinstance(actor, Actor)
+    index.add_actor(actor)
     return actor, True
 
 
@@ -173,12 +112,12 @@ def fingerprint(kind: str, payload: dict[str, Any]) -> str:
     return "|".join([kind, *(fold(str(p or "")) for p in parts)])[:400]
 
 
-def _home(index: ActorIndex, payload: dict[str, Any]) -> Actor | None:
+def _home(index: NameIndex, payload: dict[str, Any]) -> Actor | None:
     name = payload.get("home")
     return index.find(name, "DE") if name else home_region()
 
 
-def matching_record(index: ActorIndex, kind: str, payload: dict[str, Any]) -> Relation | Agreement | Person | None:
+def matching_record(index: NameIndex, kind: str, payload: dict[str, Any]) -> Relation | Agreement | Person | None:
     """The register record that already states this fact, if any."""
     if kind == ProposedFact.Kind.RELATION:
         home = _home(index, payload)
@@ -202,7 +141,7 @@ def matching_record(index: ActorIndex, kind: str, payload: dict[str, Any]) -> Re
                 return agreement
         return None
     name = payload.get("name") or ""
-    person = Person.objects.filter(slug=slugify(name)).first() if name else None
+    person = Person.objects.filter(slug=slug_base(name, fallback="")[:200]).first() if name else None
     if person and payload.get("role"):
         role = fold(payload["role"])
         if not any(fold(r.title) == role for r in person.roles.all()):
@@ -269,22 +208,17 @@ def ingest_document(
     file_name: str = "",
 ) -> IngestResult:
     """Store the document as a Source (once, by its text's SHA-256) and its facts as proposals (each once)."""
-    text = doc.text
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    index = ActorIndex()
+    index = NameIndex.of_actors()
     with transaction.atomic():
-        source, created = Source.objects.get_or_create(
-            sha256=digest,
-            defaults={
-                "title": (doc.title or file_name or _("Untitled document"))[:300],
-                "kind": kind or (Source.Kind.PRESS_RELEASE if doc.date else Source.Kind.WEB_PAGE),
-                "publisher": publisher,
-                "url": (doc.url or "")[:500] if (doc.url or "").startswith(("http://", "https://")) else "",
-                "published_on": _published_on(doc),
-                "retrieved_on": timezone.localdate(),
-                "file_name": file_name[:300],
-                "text": text,
-            },
+        source, created = record_source(
+            text=doc.text,
+            title=(doc.title or file_name or _("Untitled document"))[:300],
+            kind=kind or (Source.Kind.PRESS_RELEASE if doc.date else Source.Kind.WEB_PAGE),
+            publisher=publisher,
+            url=(doc.url or "")[:500] if (doc.url or "").startswith(("http://", "https://")) else "",
+            published_on=_published_on(doc),
+            retrieved_on=timezone.localdate(),
+            file_name=file_name[:300],
         )
         result.source, result.new_source = source, created
         seen = set(source.proposals.values_list("fingerprint", flat=True))
@@ -364,82 +298,42 @@ def clean_payload(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     return p
 
 
-def _cite(fact: ProposedFact) -> dict[str, Any]:
-    return {
-        "source": fact.source,
-        "passage": fact.evidence,
-        "passage_start": fact.evidence_start,
-        "passage_end": fact.evidence_end,
-    }
+def _cite(fact: ProposedFact, part: str = "record") -> Cite:
+    return Cite(source=fact.source, passage=fact.evidence, start=fact.evidence_start, end=fact.evidence_end, field=part)
 
 
-def _publish(obj, user) -> None:
-    """Record a revision by the reviewing editor and mark it published, so the history shows who accepted what.
-
-    Wagtail's Revision.publish() rebuilds the object from the revision JSON, and modelcluster cannot sort
-    StatusChange children by their expression ordering (nulls last); so the published state is set here
-    directly from the object as saved, and the publish action is logged like Wagtail's own.
-    """
-    from wagtail.log_actions import log
-
-    revision = obj.save_revision(user=user, log_action=True)
-    now = timezone.now()
-    type(obj).objects.filter(pk=obj.pk).update(
-        live=True,
-        has_unpublished_changes=False,
-        live_revision=revision,
-        first_published_at=obj.first_published_at or now,
-        last_published_at=now,
-    )
-    log(instance=obj, action="wagtail.publish", user=user, revision=revision)
-
-
-def _accept_relation(fact: ProposedFact, p: dict[str, Any], user, index: ActorIndex) -> Relation:
+def _accept_relation(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Relation:
     if p.get("home"):
-        home, _created = resolve_actor(index, p["home"], country="DE", relation_kind=p["kind"])
+        home, _created = resolve_actor(index, p["home"], country="DE", relation_kind=p["kind"], recorder=rec)
     else:
         home = home_region()
-    partner, _created = resolve_actor(index, p["partner"], country=p.get("country"), relation_kind=p["kind"])
+    partner, _created = resolve_actor(
+        index, p["partner"], country=p.get("country"), relation_kind=p["kind"], recorder=rec
+    )
     cite = _cite(fact)
-    found = Relation.objects.filter(kind=p["kind"], home=home, partner=partner).first()
-    created = found is None
-    if found is None:
-        relation = Relation(
-            kind=p["kind"],
-            home=home,
-            partner=partner,
-            since=p.get("since"),
-            country_code=p.get("country") or partner.country_code,
-            live=True,
-        )
-        relation.save()
-    else:
-        relation = found
-    if not created and relation.since is None and p.get("since"):
-        relation.since = p["since"]
-        relation.save()
-    if p.get("topics"):
-        relation.topics.add(*Topic.objects.filter(slug__in=p["topics"]))
-        relation.save()
-
-    RelationCitation.objects.create(relation=relation, field=RelationCitation.Field.RECORD, **cite)
+    status = []
     if p.get("since"):
-        RelationCitation.objects.create(relation=relation, field=RelationCitation.Field.SINCE, **cite)
+        # The founding year starts a history; a different current status follows it, undated ("now").
+        status.append(StatusFact(Status.ACTIVE, dt.date(p["since"], 1, 1), Precision.YEAR, cite=cite))
+    if p.get("status"):  # recorded where it changes the current status
+        status.append(StatusFact(p["status"], None, cite=cite))
+    citations = [cite]
+    if p.get("since"):
+        citations.append(_cite(fact, "since"))
     if p.get("topics"):
-        RelationCitation.objects.create(relation=relation, field=RelationCitation.Field.TOPICS, **cite)
-
-    status = p.get("status")
-    if created and p.get("since"):
-        # The founding year starts the history; a different current status follows it, undated ("now").
-        StatusChange.objects.create(
-            relation=relation, status=Status.ACTIVE, date=dt.date(p["since"], 1, 1), precision=Precision.YEAR, **cite
-        )
-        if status and status != Status.ACTIVE:
-            StatusChange.objects.create(relation=relation, status=status, date=None, **cite)
-    elif status and (created or relation.status != status):
-        StatusChange.objects.create(relation=relation, status=status, date=None, **cite)
-    relation.refresh_status()
-    _publish(relation, user)
+        citations.append(_cite(fact, "topics"))
+    relation_fact = RelationFact(
+        kind=p["kind"],
+        home=home,
+        partner=partner,
+        since=p.get("since"),
+        country=p.get("country") or "",
+        topics=p.get("topics") or [],
+        status=status,
+        citations=citations,
+    )
+    relation = rec.relation(relation_fact).record
+    assert isinstance(relation, Relation)
     relation.refresh_from_db()
     return relation
 
@@ -452,60 +346,55 @@ _AGREEMENT_KINDS = [
 ]
 
 
-def _person(name: str) -> Person:
-    slug = slugify(name.replace("ß", "ss"))[:200] or _unique_slug(name, Person)
-    person, _created = Person.objects.get_or_create(slug=slug, defaults={"name": name.strip()})
+def _person(name: str, rec: Recorder) -> Person:
+    person = rec.person(PersonFact(name=name)).record
+    assert isinstance(person, Person)
     return person
 
 
-def _accept_agreement(fact: ProposedFact, p: dict[str, Any], user, index: ActorIndex) -> Agreement:
+def _accept_agreement(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Agreement:
     existing = matching_record(index, ProposedFact.Kind.AGREEMENT, p)
     if isinstance(existing, Agreement):
-        AgreementCitation.objects.create(agreement=existing, **_cite(fact))
+        rec.cite(existing, _cite(fact))
         return existing
-    partner, _created = resolve_actor(index, p["partner"])
+    partner, _created = resolve_actor(index, p["partner"], recorder=rec)
     day, precision = parse_fact_date(p.get("date"))
-    place = resolve_actor(index, p["place"])[0] if p.get("place") else None
+    place = resolve_actor(index, p["place"], recorder=rec)[0] if p.get("place") else None
     home = home_region()
     # a state partnership is the relation an agreement most often belongs to
     relations = sorted(
         Relation.objects.filter(home=home, partner=partner), key=lambda r: (r.kind != "state_partnership", r.pk)
     )
-    relation = relations[0] if relations else None
     kind = next((k for rx, k in _AGREEMENT_KINDS if rx.search(p["title"])), Agreement.Kind.OTHER)
-    agreement = Agreement(
-        title=p["title"].strip()[:300],
-        kind=kind,
-        date=day,
-        date_precision=precision,
-        place=place,
-        partner=partner,
-        relation=relation,
-        live=True,
-    )
-    agreement.save()
-    people = [_person(n) for n in p.get("signatories") or []]
-    if people:
-        agreement.signatories.set(people)
-        agreement.save()
-    AgreementCitation.objects.create(agreement=agreement, **_cite(fact))
-    _publish(agreement, user)
+    agreement = rec.agreement(
+        AgreementFact(
+            title=p["title"],
+            partner=partner,
+            date=day,
+            date_precision=precision,
+            kind=kind,
+            place=place,
+            relation=relations[0] if relations else None,
+            signatories=[_person(n, rec) for n in p.get("signatories") or []],
+            citations=[_cite(fact)],
+        )
+    ).record
+    assert isinstance(agreement, Agreement)
     agreement.refresh_from_db()
     return agreement
 
 
-def _accept_person(fact: ProposedFact, p: dict[str, Any], user, index: ActorIndex) -> Person:
-    person = _person(p["name"])
+def _accept_person(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Person:
     affiliation = p.get("affiliation")
     actor = None
     if affiliation:
         home = home_region()
         actor = home if fold(affiliation) in {fold(n) for n in home.all_names} else index.find(affiliation)
+    roles = []
     if actor is not None and p.get("role"):
-        Role.objects.get_or_create(
-            person=person, title=p["role"].strip()[:200], affiliation=actor, defaults=_cite(fact)
-        )
-    person.save_revision(user=user, log_action=True)
+        roles.append(RoleFact(title=p["role"].strip()[:200], affiliation=actor, cite=_cite(fact)))
+    person = rec.person(PersonFact(name=p["name"], roles=roles)).record
+    assert isinstance(person, Person)
     return person
 
 
@@ -519,9 +408,13 @@ def accept(fact: ProposedFact, user, payload: dict[str, Any] | None = None) -> P
         raise ReviewError(_("This fact has already been decided (%(state)s).") % {"state": fact.get_state_display()})
     corrected = payload is not None
     p = clean_payload(fact.kind, payload if payload is not None else fact.payload)
-    index = ActorIndex()
+    index = NameIndex.of_actors()
     builder = {"relation": _accept_relation, "agreement": _accept_agreement, "person": _accept_person}[fact.kind]
-    record = builder(fact, p, user, index)
+    try:
+        with Recorder(REVIEW, user=user) as rec:
+            record = builder(fact, p, rec, index)
+    except RecordingError as exc:
+        raise ReviewError(str(exc)) from None
     setattr(fact, fact.kind, record)
     fact.payload = p
     fact.state = State.CORRECTED if corrected else State.ACCEPTED

@@ -20,7 +20,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from weltnetz.register.models import Actor, Relation, fold
+from weltnetz.register.models import Actor, Relation
+from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet
 from weltnetz.register.version import register_version
 from weltnetz.register.vocab import Continent, TwinningCategory

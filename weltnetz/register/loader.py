@@ -1,33 +1,40 @@
 """Load a folder of register data files (JSON) into the database: validated first, then in one transaction.
 
 A folder holds sources.json, actors.json, relations.json, agreements.json and people.json (see
-data/baden-wuerttemberg/README.md). Records are keyed by slug (or kind+home+partner for relations), so loading
-twice changes nothing. Every passage must occur in its source document's text.
+data/baden-wuerttemberg/README.md). Every passage must occur in its source document's text.
+
+The folder is one origin of facts (`data:<folder name>`): its records go through the recording service in
+replace mode, so loading again, or loading a new version of the files, updates what the files assert and
+leaves everything else alone: sources, status changes and citations that editors accepted from press
+releases, and editors' own edits. Where the files assert something an editor has changed since, the
+editor's version is kept and the load reports the conflict, naming file, record and change.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pycountry
+from django.conf import settings
 from django.db import transaction
 
-from .models import (
-    Actor,
-    Agreement,
-    AgreementCitation,
-    Person,
-    Relation,
-    RelationCitation,
-    Role,
-    Source,
-    StatusChange,
-    Topic,
+from .countries import is_country
+from .models import Actor, Person, Relation, Source, Topic
+from .recording import (
+    ActorFact,
+    AgreementFact,
+    Cite,
+    PersonFact,
+    Recorded,
+    Recorder,
+    RelationFact,
+    RoleFact,
+    StatusFact,
+    data_origin,
+    record_source,
 )
 from .vocab import ActorKind, Continent, RelationKind, Status, parse_partial_date
 
@@ -41,16 +48,23 @@ class DataError(Exception):
 
 @dataclass
 class LoadReport:
+    """Counts per kind of record, and the conflicts: what the files assert that the register keeps otherwise."""
+
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)
 
-    def count(self, kind: str, created: bool) -> None:
-        target = self.created if created else self.updated
+    def count(self, kind: str, created: bool, changed: bool = True) -> None:
+        target = self.created if created else self.updated if changed else self.unchanged
         target[kind] = target.get(kind, 0) + 1
 
     def summary(self) -> str:
-        kinds = sorted(set(self.created) | set(self.updated))
-        return ", ".join(f"{k}: {self.created.get(k, 0)} new, {self.updated.get(k, 0)} kept" for k in kinds)
+        kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
+        return ", ".join(
+            f"{k}: {self.created.get(k, 0)} new, {self.updated.get(k, 0)} updated, {self.unchanged.get(k, 0)} unchanged"
+            for k in kinds
+        )
 
 
 def _ws(text: str) -> str:
@@ -97,12 +111,19 @@ def _check_dates(records: _Records, i: int, item: dict, *names: str) -> None:
 
 
 def _check_country(records: _Records, i: int, item: dict, code: str | None) -> None:
-    if code and pycountry.countries.get(alpha_2=code) is None:
+    if code and not is_country(code):
         raise records.fail(i, item, f"unknown country code '{code}'")
 
 
+def dataset_name(folder: Path, actors: list) -> str:
+    """What names a folder's facts across versions: the slug of its home actor (a new version of the files,
+    wherever it lies, is the same data set), else the folder's name."""
+    homes = [str(a["slug"]) for a in actors if isinstance(a, dict) and a.get("is_home") and a.get("slug")]
+    return homes[0] if len(homes) == 1 else folder.name
+
+
 class Loader:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, dataset: str | None = None):
         self.folder = folder
         self.report = LoadReport()
         self.files = {name: _Records(folder / f"{name}.json") for name in FILES}
@@ -111,6 +132,8 @@ class Loader:
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, Person] = {}
         self.topics = {t.slug: t for t in Topic.objects.all()}
+        self.dataset = dataset or dataset_name(folder, self.files["actors"].items)
+        self.recorder = Recorder(data_origin(self.dataset), replace=True)
 
     # -- validation (before anything is written) --------------------------------------------------
     def validate(self) -> None:
@@ -214,163 +237,183 @@ class Loader:
         match = re.search(pattern, text)
         return (match.start(), match.end()) if match else None
 
-    def _cite(self, cite: dict) -> dict:
+    def _cite(self, cite: dict) -> Cite:
         key = cite.get("source")
         if not key:
-            return {}
+            return Cite()
         start_end = self._offsets(key, cite["passage"]) if cite.get("passage") else None
-        return {
-            "source": self.sources[key],
-            "passage": _ws(cite.get("passage", "")),
-            "passage_start": start_end[0] if start_end else None,
-            "passage_end": start_end[1] if start_end else None,
-        }
+        return Cite(
+            source=self.sources[key],
+            passage=_ws(cite.get("passage", "")),
+            start=start_end[0] if start_end else None,
+            end=start_end[1] if start_end else None,
+            field=cite.get("field", "record"),
+        )
 
     # -- writing --------------------------------------------------------------------------------
     def load(self) -> LoadReport:
         self.validate()
-        from weltnetz.search.index import deferred
-
-        # Topics and status changes are written after their relation: index once, at the end, in bulk.
-        with transaction.atomic(), deferred():
+        # One batch: topics and status changes are written after their relation; indexed once, at the end.
+        with transaction.atomic(), self.recorder:
             for name in FILES:
                 loader = getattr(self, f"_load_{name}")
-                for _i, item in self.files[name].each():
-                    loader(item)
+                for i, item in self.files[name].each():
+                    loader(i, item)
         return self.report
 
-    def _load_sources(self, item: dict) -> None:
-        text = self.texts[item["key"]]
+    def _note(self, name: str, i: int, item: dict, result: Recorded) -> None:
+        """Count the record and report what the register keeps against the file."""
+        self.report.count(name, result.created, result.changed)
+        for conflict in result.conflicts:
+            ident = item.get("slug") or item.get("key") or item.get("partner") or ""
+            self.report.conflicts.append(
+                f"{name}.json: record {i} ({ident}): {conflict.describe()}; kept the register's version"
+            )
+
+    def _load_sources(self, i: int, item: dict) -> None:
         published, _ = parse_partial_date(item.get("published_on"))
-        source, created = Source.objects.update_or_create(
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-            defaults={
-                "title": item["title"],
-                "kind": item.get("kind", Source.Kind.WEB_PAGE),
-                "publisher": item.get("publisher", ""),
-                "url": item.get("url", ""),
-                "published_on": published,
-                "file_name": Path(item["file"]).name,
-                "text": text,
-            },
+        source, created = record_source(
+            text=self.texts[item["key"]],
+            update=True,
+            title=item["title"],
+            kind=item.get("kind", Source.Kind.WEB_PAGE),
+            publisher=item.get("publisher", ""),
+            url=item.get("url", ""),
+            published_on=published,
+            file_name=Path(item["file"]).name,
         )
         self.sources[item["key"]] = source
-        self.report.count("sources", created)
+        self.report.count("sources", created, created)
 
-    def _load_actors(self, item: dict) -> None:
-        actor, created = Actor.objects.update_or_create(
+    def _load_actors(self, i: int, item: dict) -> None:
+        fact = ActorFact(
             slug=item["slug"],
-            defaults={
-                "kind": item["kind"],
-                "name": item["name"],
-                "name_en": item.get("name_en", ""),
-                "aliases": item.get("aliases", []),
-                "country_code": item.get("country", ""),
-                "subdivision_code": item.get("subdivision", ""),
-                "continent": item.get("continent", ""),
-                "latitude": item.get("lat"),
-                "longitude": item.get("lon"),
-                "wikidata_id": item.get("wikidata", ""),
-                "is_home": item.get("is_home", False),
-                "parent": self.actors.get(item["parent"]) if item.get("parent") else None,
-                "description": item.get("description", ""),
-                "description_en": item.get("description_en", ""),
-            },
+            kind=item["kind"],
+            name=item["name"],
+            name_en=item.get("name_en", ""),
+            aliases=item.get("aliases", []),
+            country=item.get("country", ""),
+            subdivision=item.get("subdivision", ""),
+            continent=item.get("continent", ""),
+            lat=item.get("lat"),
+            lon=item.get("lon"),
+            wikidata=item.get("wikidata", ""),
+            is_home=item.get("is_home", False),
+            parent=self.actors.get(item["parent"]) if item.get("parent") else None,
+            description=item.get("description", ""),
+            description_en=item.get("description_en", ""),
         )
-        self.actors[item["slug"]] = actor
-        self.report.count("actors", created)
+        result = self.recorder.actor(fact, key=f"actor:{item['slug']}")
+        actor = result.record if result.record is not None else Actor.objects.filter(slug=item["slug"]).first()
+        if actor is not None:
+            self.actors[item["slug"]] = actor  # type: ignore[assignment]
+        self._note("actors", i, item, result)
 
-    def _load_people(self, item: dict) -> None:
-        person, created = Person.objects.update_or_create(slug=item["slug"], defaults={"name": item["name"]})
-        self.people[item["slug"]] = person
-        self.report.count("people", created)
+    def _load_people(self, i: int, item: dict) -> None:
+        roles = []
         for role in item.get("roles", []):
             start, _ = parse_partial_date(role.get("start"))
             end, _ = parse_partial_date(role.get("end"))
-            Role.objects.update_or_create(
-                person=person,
-                title=role["title"],
-                affiliation=self.actors[role["affiliation"]],
-                defaults={"title_en": role.get("title_en", ""), "start": start, "end": end, **self._cite(role)},
-            )
-
-    def _load_relations(self, item: dict) -> None:
-        from django.conf import settings
-
-        home = self.actors.get(item.get("home") or settings.WELTNETZ_HOME_REGION) or Actor.objects.get(
-            slug=item.get("home") or settings.WELTNETZ_HOME_REGION
+            affiliation = self.actors.get(role["affiliation"])
+            if affiliation is not None:
+                roles.append(
+                    RoleFact(
+                        title=role["title"],
+                        affiliation=affiliation,
+                        title_en=role.get("title_en", ""),
+                        start=start,
+                        end=end,
+                        cite=self._cite(role),
+                    )
+                )
+        result = self.recorder.person(
+            PersonFact(name=item["name"], slug=item["slug"], roles=roles), key=f"person:{item['slug']}"
         )
-        partner = self.actors[item["partner"]]
-        relation, created = Relation.objects.update_or_create(
+        if result.record is not None:
+            self.people[item["slug"]] = result.record  # type: ignore[assignment]
+        self._note("people", i, item, result)
+
+    def _home(self, slug: str) -> Actor | None:
+        return self.actors.get(slug) or Actor.objects.filter(slug=slug).first()
+
+    def _load_relations(self, i: int, item: dict) -> None:
+        home_slug = item.get("home") or settings.WELTNETZ_HOME_REGION
+        home, partner = self._home(home_slug), self.actors.get(item["partner"])
+        if home is None or partner is None:
+            missing = home_slug if home is None else item["partner"]
+            self.report.conflicts.append(
+                f"relations.json: record {i} ({item['partner']}): actor '{missing}' is no longer in the register; "
+                "relation not loaded"
+            )
+            return
+        status = []
+        for change in item.get("status", []):
+            day, precision = parse_partial_date(change.get("date"))
+            status.append(
+                StatusFact(
+                    status=change["status"],
+                    date=day,
+                    precision=change.get("precision", precision),
+                    note=change.get("note", ""),
+                    note_en=change.get("note_en", ""),
+                    cite=self._cite(change),
+                )
+            )
+        fact = RelationFact(
             kind=item["kind"],
             home=home,
             partner=partner,
-            defaults={
-                "since": item.get("since"),
-                "since_note": item.get("since_note", ""),
-                "since_note_en": item.get("since_note_en", ""),
-                "title": item.get("title", ""),
-                "title_en": item.get("title_en", ""),
-                "country_code": item.get("country") or partner.country_code,
-                "note": item.get("note", ""),
-                "note_en": item.get("note_en", ""),
-                "live": True,
-            },
+            since=item.get("since"),
+            since_note=item.get("since_note", ""),
+            since_note_en=item.get("since_note_en", ""),
+            title=item.get("title", ""),
+            title_en=item.get("title_en", ""),
+            country=item.get("country", ""),
+            note=item.get("note", ""),
+            note_en=item.get("note_en", ""),
+            topics=item.get("topics", []),
+            status=status,
+            citations=[self._cite(c) for c in item["sources"]],
         )
-        relation.topics.set([self.topics[s] for s in item.get("topics", [])])
-        relation.save()  # a ParentalManyToManyField is committed by the cluster's save
-        # The data file is the whole truth for this relation: replace history and citations.
-        relation.status_changes.all().delete()
-        for change in item.get("status", []):
-            day, precision = parse_partial_date(change.get("date"))
-            StatusChange.objects.create(
-                relation=relation,
-                status=change["status"],
-                date=day,
-                precision=change.get("precision", precision),
-                note=change.get("note", ""),
-                note_en=change.get("note_en", ""),
-                **self._cite(change),
-            )
-        relation.citations.all().delete()
-        for cite in item["sources"]:
-            RelationCitation.objects.create(relation=relation, field=cite.get("field", "record"), **self._cite(cite))
-        relation.refresh_status()
-        self.report.count("relations", created)
+        key = f"relation:{item['kind']}|{home_slug}|{item['partner']}"
+        self._note("relations", i, item, self.recorder.relation(fact, key=key))
 
-    def _load_agreements(self, item: dict) -> None:
+    def _load_agreements(self, i: int, item: dict) -> None:
         day, precision = parse_partial_date(item.get("date"))
-        partner = self.actors[item["partner"]]
+        partner = self.actors.get(item["partner"])
+        if partner is None:
+            self.report.conflicts.append(
+                f"agreements.json: record {i} ({item['key']}): actor '{item['partner']}' is no longer in the "
+                "register; agreement not loaded"
+            )
+            return
         relation = None
         if ref := item.get("relation"):
             relation = Relation.objects.filter(
                 kind=ref["kind"], partner__slug=ref["partner"], home__is_home=True
             ).first()
-        agreement, created = Agreement.objects.update_or_create(
+        fact = AgreementFact(
             title=item["title"],
             partner=partner,
             date=day,
-            defaults={
-                "title_en": item.get("title_en", ""),
-                "kind": item.get("kind", Agreement.Kind.OTHER),
-                "date_precision": precision,
-                "place": self.actors.get(item["place"]) if item.get("place") else None,
-                "relation": relation,
-                "summary": item.get("summary", ""),
-                "summary_en": item.get("summary_en", ""),
-                "document_url": item.get("document_url", ""),
-                "live": True,
-            },
+            date_precision=precision,
+            kind=item.get("kind", "other"),
+            title_en=item.get("title_en", ""),
+            place=self.actors.get(item["place"]) if item.get("place") else None,
+            relation=relation,
+            summary=item.get("summary", ""),
+            summary_en=item.get("summary_en", ""),
+            document_url=item.get("document_url", ""),
+            signatories=[self.people[p] for p in item.get("signatories", []) if p in self.people],
+            topics=item.get("topics", []),
+            citations=[self._cite(c) for c in item.get("sources", [])],
         )
-        agreement.signatories.set([self.people[p] for p in item.get("signatories", [])])
-        agreement.topics.set([self.topics[s] for s in item.get("topics", [])])
-        agreement.save()
-        agreement.citations.all().delete()
-        for cite in item.get("sources", []):
-            AgreementCitation.objects.create(agreement=agreement, **self._cite(cite))
-        self.report.count("agreements", created)
+        self._note("agreements", i, item, self.recorder.agreement(fact, key=f"agreement:{item['key']}"))
 
 
-def load_folder(folder: Path = DEFAULT_DIR) -> LoadReport:
-    """Validate and load one data folder; raises DataError naming the file and record on bad data."""
-    return Loader(Path(folder)).load()
+def load_folder(folder: Path = DEFAULT_DIR, dataset: str | None = None) -> LoadReport:
+    """Validate and load one data folder; raises DataError naming the file and record on bad data.
+
+    `dataset` names the origin of its facts (default: see `dataset_name`).
+    """
+    return Loader(Path(folder), dataset).load()

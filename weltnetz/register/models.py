@@ -7,9 +7,10 @@ relation is derived from its dated status changes and cached on the row for fast
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,15 +21,6 @@ from wagtail.search import index
 
 from .querysets import ActorQuerySet, AgreementQuerySet, RelationQuerySet
 from .vocab import ActorKind, Continent, Precision, RelationKind, Status, TwinningCategory, partial_date
-
-
-def fold(text: str) -> str:
-    """A lookup key for names: case, diacritics, hyphens and spacing folded ("Łódzkie" == "lodzkie")."""
-    text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    for ch in "-‐–—_'’\".,()/":
-        text = text.replace(ch, " ")
-    return " ".join(text.split())
 
 
 def in_language(german: str, english: str) -> str:
@@ -86,12 +78,18 @@ class Source(RevisionMixin, models.Model):
 
 
 class Citation(models.Model):
-    """Where a fact is stated: a source and the passage in it (with character offsets when known)."""
+    """Where a fact is stated: a source and the passage in it (with character offsets when known).
+
+    `origin` says how the fact came in (see weltnetz.register.recording): "data:<folder>" from load_register,
+    "import:<importer>" from an importer, "review" when an editor accepted it from a document; empty when an
+    editor entered it. A reload replaces only its own origin's rows.
+    """
 
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, null=True, blank=True)
     passage = models.TextField(_("passage"), blank=True)
     passage_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
     passage_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    origin = models.CharField(_("recorded from"), max_length=100, blank=True, default="", editable=False)
 
     class Meta:
         abstract = True
@@ -105,7 +103,7 @@ class Actor(RevisionMixin, index.Indexed, models.Model):
     name = models.CharField(_("name (German)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     aliases = models.JSONField(_("other spellings"), default=list, blank=True)
-    name_key = models.CharField(max_length=200, db_index=True, editable=False)
+    name_key = models.CharField(max_length=200, db_index=True, editable=False)  # names.name_key(), set on save
     country_code = models.CharField(
         _("country (ISO 3166-1)"), max_length=2, blank=True, db_index=True, help_text=_("Empty for networks.")
     )
@@ -142,10 +140,6 @@ class Actor(RevisionMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    def save(self, *args, **kwargs):
-        self.name_key = fold(self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -254,6 +248,10 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
     @property
     def note_label(self) -> str:
         return in_language(self.note, self.note_en)
+
+    def other_side(self, actor: Actor) -> Actor:
+        """The place on the other side from `actor` (a town's twin, whichever side the convention made home)."""
+        return self.partner if self.home_id == actor.pk else self.home
 
     # -- status history -------------------------------------------------------------------------
     def history(self) -> list[StatusChange]:
@@ -505,3 +503,28 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.epoch[:8]}-{self.counter}"
+
+
+class Assertion(models.Model):
+    """What one origin (a data folder, an importer) last asserted about one record.
+
+    A reload compares the record with this to tell the origin's own facts from later changes by editors or
+    other sources: what nobody else changed is updated, what someone changed is kept and reported.
+    """
+
+    origin = models.CharField(max_length=100)
+    key = models.CharField(max_length=300, help_text="The record's key within the origin, e.g. a slug.")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    values = models.JSONField(default=dict, help_text="The values the origin asserted, as the recorder compares them.")
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("assertion of a data source")
+        verbose_name_plural = _("assertions of data sources")
+        constraints = [models.UniqueConstraint(fields=["origin", "key"], name="assertion_unique_key")]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.key}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
@@ -16,11 +17,6 @@ class ActorQuerySet(models.QuerySet):
     def partners(self) -> ActorQuerySet:
         """Actors that are the partner in at least one published relation."""
         return self.filter(relations_as_partner__live=True).distinct()
-
-    def named(self, name: str) -> ActorQuerySet:
-        from .models import fold
-
-        return self.filter(name_key=fold(name))
 
 
 class RelationQuerySet(models.QuerySet):
@@ -110,9 +106,8 @@ class RelationQuerySet(models.QuerySet):
 
     def touching_country(self, code: str) -> RelationQuerySet:
         """Relations with a place of the country on either side (twinnings have no fixed home country)."""
-        from .models import Actor
-
-        homes = Actor.objects.filter(country_code=code.upper()).values("id")
+        places: Any = self.model._meta.get_field("home").related_model
+        homes = places._default_manager.filter(country_code=code.upper()).values("id")
         return self.filter(Q(country_code=code.upper()) | Q(home_id__in=homes))
 
     def involving(self, actor_id: int) -> RelationQuerySet:

@@ -1,4 +1,9 @@
-"""Reindex an object when it is saved, published, unpublished or deleted (suspended inside `index.deferred()`)."""
+"""Reindex an object when it is saved, published, unpublished or deleted, and the rows the register's recording
+service announces (`weltnetz.register.signals.recorded`: after a batch, and for rows written in bulk).
+
+Per-object indexing on save waits while a recording batch is open (the batch announces what it wrote at its
+end) and inside `index.deferred()`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from weltnetz.register import recording
 from weltnetz.register.models import Actor, Agreement, Person, Relation, Topic
+from weltnetz.register.signals import recorded
 
 from . import documents, index
 from .models import Kind
@@ -17,27 +24,45 @@ KIND_OF: dict[type[models.Model], Kind] = {Actor: Kind.ACTOR, Relation: Kind.REL
 
 def on_save(sender, instance, raw: bool = False, **kwargs) -> None:
     """Re-read the saved object from the database, so a draft kept in a revision never reaches the index."""
-    if raw:
+    if raw or recording.in_batch():
         return
     kind = KIND_OF.get(sender) or Kind.NEWS
     index.update_objects(kind, [instance.pk])
     if sender is Actor and not instance.is_home:
-        # Relations and agreements show the partner's names.
-        index.update_objects(
-            Kind.RELATION, Relation.objects.filter(Q(partner=instance) | Q(home=instance)).values_list("pk", flat=True)
-        )
-        index.update_objects(Kind.AGREEMENT, Agreement.objects.filter(partner=instance).values_list("pk", flat=True))
+        _actors_named_in([instance.pk])
+
+
+def _actors_named_in(actor_ids: list[int]) -> None:
+    """Relations and agreements show their places' names: reindex those of these actors."""
+    index.update_objects(
+        Kind.RELATION,
+        Relation.objects.filter(Q(partner_id__in=actor_ids) | Q(home_id__in=actor_ids)).values_list("pk", flat=True),
+    )
+    agreements = Agreement.objects.filter(partner_id__in=actor_ids).values_list("pk", flat=True)
+    index.update_objects(Kind.AGREEMENT, agreements)
 
 
 def on_label_save(sender, instance, raw: bool = False, **kwargs) -> None:
     """A renamed topic or person changes the text of the relations and agreements that name it."""
-    if raw:
+    if raw or recording.in_batch():
         return
     if sender is Topic:
         index.update_objects(Kind.RELATION, instance.relations.values_list("pk", flat=True))
         index.update_objects(Kind.AGREEMENT, instance.agreements.values_list("pk", flat=True))
     else:
         index.update_objects(Kind.AGREEMENT, instance.signed.values_list("pk", flat=True))
+
+
+def on_recorded(sender, ids: list[int], **kwargs) -> None:
+    """The register recorded these rows (at the end of a batch, or a bulk write): index them and what names them."""
+    if sender in KIND_OF:
+        index.update_objects(KIND_OF[sender], ids)
+    if sender is Actor:
+        places = list(Actor.objects.filter(pk__in=ids, is_home=False).values_list("pk", flat=True))
+        if places:
+            _actors_named_in(places)
+    elif sender is Person:
+        index.update_objects(Kind.AGREEMENT, Agreement.objects.filter(signatories__in=ids).values_list("pk", flat=True))
 
 
 def on_delete(sender, instance, **kwargs) -> None:
@@ -64,3 +89,4 @@ def connect() -> None:
         post_save.connect(on_label_save, sender=model, dispatch_uid=f"weltnetz_search_{model.__name__}_label")
     for signal in (published, unpublished, page_published, page_unpublished):
         signal.connect(on_publish, dispatch_uid=f"weltnetz_search_{id(signal)}")
+    recorded.connect(on_recorded, dispatch_uid="weltnetz_search_recorded")
