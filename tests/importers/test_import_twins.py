@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 
 from weltnetz.importers import countries
 from weltnetz.importers.states import state_at
+from weltnetz.register.countries import continent_of
 from weltnetz.register.models import Actor, Relation, RelationCitation
 from weltnetz.register.querysets import RelationQuerySet
 
@@ -69,7 +70,7 @@ def test_country_names_resolve_to_iso_codes_with_the_uk_nation_kept():
     assert countries.resolve("in Italy") == countries.Country("IT")
     assert countries.resolve("Northern Cyprus") is None
     assert countries.resolve("Czechoslovakia") is None
-    assert countries.continent_of("JP") == "asia" and countries.continent_of("BR") == "south_america"
+    assert continent_of("JP") == "asia" and continent_of("BR") == "south_america"
 
 
 def test_points_fall_in_their_german_state():
@@ -87,8 +88,10 @@ def test_tricky_file_imports_pairs_once_with_places_merged(tricky: Path):
     assert Relation.objects.filter(home=karlsruhe, partner=nancy).count() == 1
     assert not Relation.objects.filter(home=nancy).exists()
     rel = Relation.objects.get(home=karlsruhe, partner=nancy)
-    assert (rel.country_code, rel.category, rel.live) == ("FR", "unknown", True)
-    assert RelationCitation.objects.filter(relation=rel, passage__contains="Zeile 2").exists()
+    # what the file does not say stays unknown: no category, no status, no start year
+    assert (rel.country_code, rel.category, rel.status, rel.since, rel.live) == ("FR", "", "", None, True)
+    citation = RelationCitation.objects.get(relation=rel)
+    assert citation.passage == "twins.csv, Zeile 2" and citation.origin == "import:twin_cities"
     # "Vaihingen (Stuttgart)" is a part of the register's Stuttgart, which is reused, not duplicated
     stuttgart = Actor.objects.get(slug="stuttgart")
     assert Actor.objects.filter(kind="municipality", name="Stuttgart").count() == 1

@@ -2,11 +2,13 @@
 
 The default columns are those of the Wikipedia-derived list (city1,country1,lat1,lng1,city2,country2,lat2,lng2);
 other associations' files are read with a column mapping ("city1=Stadt,country1=Land,...") and may carry a
-category (Partnerschaft, Freundschaft, Kontakt, Projektpartnerschaft) and a start year. Every pair becomes one
-Relation(kind="municipal_partnership"): the German town is home where one side is German, otherwise the pair is
-ordered stably, so a pair and its reverse are stored once. Places are de-duplicated by folded name, country and
-distance, "Vaihingen (Stuttgart)" becomes a part of Stuttgart, German towns get their state by point in polygon.
-Importing the same file again creates nothing.
+category (Partnerschaft, Freundschaft, Kontakt, Projektpartnerschaft), a start year and a status (aktiv, ruhend,
+beendet). What a file does not state stays unknown: no category, no start year, no status. Every pair becomes
+one Relation(kind="municipal_partnership") with the row as its citation, written by the register's recording
+service; which town is `home` follows the register's one convention (recording.twinning_home_first), so a pair
+and its reverse are stored once. Places are de-duplicated by folded name, country and distance, "Vaihingen
+(Stuttgart)" becomes a part of Stuttgart, German towns get their state by point in polygon. Importing the same
+file again creates nothing.
 """
 
 from __future__ import annotations
@@ -19,30 +21,36 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Protocol
 
 from django.db import transaction
-from django.utils.text import slugify
 from rapidfuzz import fuzz
 
-from weltnetz.register.models import Actor, Relation, RelationCitation, Source
-from weltnetz.register.models import fold as _fold
-from weltnetz.register.vocab import ActorKind, RelationKind, TwinningCategory
+from weltnetz.register.models import Source
+from weltnetz.register.names import Named, NameIndex, fold
+from weltnetz.register.recording import (
+    ActorRow,
+    Recorder,
+    RelationRow,
+    home_country,
+    import_origin,
+    record_source,
+    twinning_home_first,
+)
+from weltnetz.register.vocab import ActorKind, RelationKind, Status, TwinningCategory
 
 from . import countries, states
 
 HEADER_FIELDS = ("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2")  # the default file
 REQUIRED = ("city1", "country1", "city2", "country2")
-OPTIONAL = ("lat1", "lng1", "lat2", "lng2", "category", "since")
+OPTIONAL = ("lat1", "lng1", "lat2", "lng2", "category", "since", "status")
 DEFAULT_MAPPING = {name: name for name in REQUIRED + OPTIONAL}
 MERGE_KM = 5.0  # the same folded name this close is the same place
 FUZZY_KM = 2.0  # a similar name (rapidfuzz) this close is the same place
 FUZZY_SCORE = 92
 PARENT_KM = 30.0  # "Vaihingen (Stuttgart)": Stuttgart must lie this close
-BATCH = 2000
-fold = lru_cache(maxsize=200_000)(_fold)  # the same names recur on many rows
+ORIGIN = import_origin("twin_cities")
 CATEGORIES = {
     fold(word): value
     for value, words in {
@@ -56,7 +64,18 @@ CATEGORIES = {
         TwinningCategory.FRIENDSHIP: ["Freundschaft", "Freundschaftsvertrag", "friendship"],
         TwinningCategory.CONTACT: ["Kontakt", "contact"],
         TwinningCategory.PROJECT: ["Projektpartnerschaft", "project", "project partnership"],
-        TwinningCategory.UNKNOWN: ["", "unknown", "unbekannt"],
+        "": ["", "unknown", "unbekannt"],  # not known: left empty, and shown as nothing
+    }.items()
+    for word in words
+}
+# A file states a status only where it has a status column; without one the status is not known (not "active").
+STATUSES = {
+    fold(word): value
+    for value, words in {
+        Status.ACTIVE: ["aktiv", "active", "besteht"],
+        Status.DORMANT: ["ruhend", "ruht", "dormant", "suspended", "ausgesetzt"],
+        Status.ENDED: ["beendet", "ended", "aufgelöst"],
+        "": ["", "unknown", "unbekannt"],
     }.items()
     for word in words
 }
@@ -84,6 +103,7 @@ class Pair:
     b: Side
     category: str
     since: int | None
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -228,6 +248,9 @@ def read_pairs(
                     f"category '{row['category'][:40]}' is not one of Partnerschaft, Freundschaft, "
                     "Kontakt, Projektpartnerschaft"
                 )
+            status = STATUSES.get(fold(row.get("status") or ""))
+            if status is None:
+                raise ValueError(f"status '{row['status'][:40]}' is not one of aktiv, ruhend, beendet")
             since_text = (row.get("since") or "").strip()
             since = int(since_text) if since_text else None
             if since is not None and not 1000 <= since <= 2100:
@@ -238,7 +261,7 @@ def read_pairs(
                 message = f"since '{row.get('since')}' is not a year"
             yield Rejected(line, message)
             continue
-        yield Pair(line, a, b, category, since)
+        yield Pair(line, a, b, category, since, status)
     if on_progress:
         on_progress(counter.count)
 
@@ -251,56 +274,42 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
-@dataclass
-class Place:
-    """A place as the importer knows it: an existing Actor (pk set) or one to create."""
+@dataclass(slots=True)
+class Place(Named):
+    """A place as the importer knows it: an existing actor (pk set) or one to create."""
 
-    name: str
-    country: str
-    subdivision: str
-    lat: float | None
-    lon: float | None
-    pk: int | None = None
-    aliases: list[str] = field(default_factory=list)
-    qualifier: str = ""
-    parent: int | None = None  # index into PlaceIndex.places
+    qualifier: str = ""  # "Stuttgart" of "Vaihingen (Stuttgart)", folded
+    parent: int | None = None  # position of the place it is a part of
 
 
-class PlaceIndex:
-    """Places by (country, folded name) and by a coarse grid, so that each row is matched in constant time."""
+class PlaceIndex(NameIndex):
+    """The register's towns plus the places of this file, by name and country (the register's name index) and by
+    a coarse grid, so that each row is matched in constant time."""
 
     def __init__(self) -> None:
-        self.places: list[Place] = []
-        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        super().__init__()
         self.grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
         self.merged = 0
+
+    @property
+    def places(self) -> list[Named]:
+        return self.entries
 
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:
         return int(math.floor(lat * 20)), int(math.floor(lon * 20))  # ~5 km cells
 
-    def add(self, place: Place, *keys: str) -> int:
-        i = len(self.places)
-        self.places.append(place)
-        for key in {fold(place.name), *keys}:
-            self.by_key[(place.country, key)].append(i)
-        if place.lat is not None and place.lon is not None:
-            gy, gx = self._cell(place.lat, place.lon)
-            self.grid[(place.country, gy, gx)].append(i)
+    def add(self, entry: Named, *keys: str) -> int:
+        base = QUALIFIED.match(entry.name)
+        i = super().add(entry, *keys, *([fold(base["base"])] if base else []))
+        if entry.lat is not None and entry.lon is not None:
+            gy, gx = self._cell(entry.lat, entry.lon)
+            self.grid[(entry.country, gy, gx)].append(i)
         return i
 
     def preload(self) -> None:
         """Existing municipalities, so that a second import (or the register's Stuttgart) is reused."""
-        rows = Actor.objects.filter(kind=ActorKind.MUNICIPALITY).values_list(
-            "pk", "name", "aliases", "country_code", "subdivision_code", "latitude", "longitude"
-        )
-        for pk, name, aliases, country, sub, lat, lon in rows.iterator(chunk_size=5000):
-            base = QUALIFIED.match(name)
-            self.add(
-                Place(name, country, sub, lat, lon, pk=pk),
-                *(fold(a) for a in aliases or []),
-                *([fold(base["base"])] if base else []),
-            )
+        self.load_actors([ActorKind.MUNICIPALITY])
 
     def _nearest(self, candidates: list[int], side: Side, km: float) -> int | None:
         best, best_d = None, km
@@ -320,9 +329,9 @@ class PlaceIndex:
         key = fold(side.name)
         m = QUALIFIED.match(side.name)
         base_key = fold(m["base"]) if m else ""
-        found = self._nearest(self.by_key.get((side.country, key), []), side, MERGE_KM)
+        found = self._nearest(self.candidates(key, side.country), side, MERGE_KM)
         if found is None and base_key:
-            found = self._nearest(self.by_key.get((side.country, base_key), []), side, MERGE_KM)
+            found = self._nearest(self.candidates(base_key, side.country), side, MERGE_KM)
         if found is None and side.lat is not None and side.lon is not None:
             gy, gx = self._cell(side.lat, side.lon)
             near = [
@@ -335,19 +344,24 @@ class PlaceIndex:
             if place.pk is None and side.name != place.name and side.name not in place.aliases:
                 self.merged += 1  # another spelling of a place new in this import, kept as an alias
                 place.aliases.append(side.name)
-                if key != fold(place.name):
-                    self.by_key[(side.country, key)].append(found)
+                self.add_key(key, found)
             return found
         place = Place(
-            side.name, side.country, side.subdivision, side.lat, side.lon, qualifier=fold(m["qualifier"]) if m else ""
+            side.name,
+            side.country,
+            ActorKind.MUNICIPALITY,
+            subdivision=side.subdivision,
+            lat=side.lat,
+            lon=side.lon,
+            qualifier=fold(m["qualifier"]) if m else "",
         )
-        return self.add(place, *([base_key] if base_key else []))
+        return self.add(place)
 
     def link_parts(self) -> None:
         """'Vaihingen (Stuttgart)' -> part of Stuttgart, when a place of that name lies within PARENT_KM."""
         for i, place in enumerate(self.places):
-            if place.pk is None and place.qualifier:
-                candidates = [j for j in self.by_key.get((place.country, place.qualifier), []) if j != i]
+            if isinstance(place, Place) and place.pk is None and place.qualifier:
+                candidates = [j for j in self.candidates(place.qualifier, place.country) if j != i]
                 side = Side(place.name, place.country, "", place.lat, place.lon)
                 place.parent = self._nearest(candidates, side, PARENT_KM)
 
@@ -386,26 +400,11 @@ class Summary:
         return out
 
 
-def _orient(index: PlaceIndex, i: int, j: int) -> tuple[int, int]:
-    """(home, partner): the German town is home; otherwise a stable order by country, name and position."""
+def _orient(index: PlaceIndex, i: int, j: int, home_country: str) -> tuple[int, int]:
+    """(home, partner) by the register's one convention for twinnings."""
     a, b = index.places[i], index.places[j]
-    if (a.country == "DE") != (b.country == "DE"):
-        return (i, j) if a.country == "DE" else (j, i)
-    ka = (a.country, fold(a.name), a.lat or 0, a.lon or 0)
-    kb = (b.country, fold(b.name), b.lat or 0, b.lon or 0)
-    return (i, j) if ka <= kb else (j, i)
-
-
-def _slugs(places: list[Place]) -> Iterator[str]:
-    taken = set(Actor.objects.values_list("slug", flat=True))
-    for place in places:
-        base = (slugify(f"{place.name}-{place.country}") or f"ort-{place.country.lower()}")[:150]
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        yield slug
+    side_a, side_b = (a.country, a.name, a.lat, a.lon), (b.country, b.name, b.lat, b.lon)
+    return (i, j) if twinning_home_first(side_a, side_b, home_country) else (j, i)
 
 
 def _sha256(path: Path) -> str:
@@ -446,11 +445,8 @@ def import_file(
             index = PlaceIndex()
             index.preload()
             preloaded = len(index.places)
-            existing = set(
-                Relation.objects.filter(kind=RelationKind.MUNICIPAL_PARTNERSHIP).values_list("home_id", "partner_id")
-            )
-            existing |= {(b, a) for a, b in existing}
-            pairs: dict[tuple[int, int], tuple[str, int | None, int]] = {}
+            pairs: dict[tuple[int, int], tuple[str, int | None, str, int]] = {}
+            home = home_country()
             with path.open("rb") as raw:
                 for item in read_pairs(raw, mapping=mapping, delimiter=delimiter, limit=limit, on_progress=on_progress):
                     summary.rows += 1
@@ -462,11 +458,11 @@ def import_file(
                         reason = f"'{item.a.name}' and '{item.b.name}' are the same place"
                         summary.rejected.append(Rejected(item.line, reason))
                         continue
-                    key = _orient(index, i, j)
+                    key = _orient(index, i, j, home)
                     if key in pairs:
                         summary.duplicates += 1
                         continue
-                    pairs[key] = (item.category, item.since, item.line)
+                    pairs[key] = (item.category, item.since, item.status, item.line)
             if progress is not None:
                 progress.write("\n")
             if strict and summary.rejected:
@@ -478,7 +474,7 @@ def import_file(
                 )
             index.link_parts()
             summary.places_merged = index.merged
-            _write(path, index, preloaded, pairs, existing, summary)
+            _write(path, index, preloaded, pairs, summary)
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -503,89 +499,46 @@ def _refresh_statistics() -> None:
             cursor.execute("ANALYZE register_relation; ANALYZE register_actor")
 
 
-def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, existing: set, summary: Summary) -> None:
-    """Create the new places and relations in batches (bulk_create skips save(), so name_key is set here)."""
+def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, summary: Summary) -> None:
+    """Create the new places and relations through the register's recording service, in batches."""
+    recorder = Recorder(ORIGIN)
     used = {i for key in pairs for i in key}
     new_indices = [i for i in range(preloaded, len(index.places)) if i in used]
-    actors = []
-    for i, slug in zip(new_indices, _slugs([index.places[i] for i in new_indices]), strict=True):
-        p = index.places[i]
-        sub = p.subdivision
-        if p.country == "DE":
-            sub = states.state_at(p.lat, p.lon) or sub
-        actors.append(
-            Actor(
-                slug=slug,
-                kind=ActorKind.MUNICIPALITY,
-                name=p.name,
-                name_key=fold(p.name)[:200],
-                aliases=p.aliases,
-                country_code=p.country,
-                subdivision_code=sub,
-                continent=countries.continent_of(p.country),
-                latitude=p.lat,
-                longitude=p.lon,
-            )
-        )
-    for start in range(0, len(actors), BATCH):
-        Actor.objects.bulk_create(actors[start : start + BATCH])
-    for i, actor in zip(new_indices, actors, strict=True):
-        index.places[i].pk = actor.pk
-    summary.places_created = len(actors)
-    parts = []
+    rows = []
     for i in new_indices:
         p = index.places[i]
-        if p.parent is not None and index.places[p.parent].pk:
-            parts.append(Actor(pk=p.pk, parent_id=index.places[p.parent].pk))
-    Actor.objects.bulk_update(parts, ["parent"], batch_size=BATCH)
-    summary.parts_linked = len(parts)
+        sub = (states.state_at(p.lat, p.lon) or p.subdivision) if p.country == "DE" else p.subdivision
+        rows.append(ActorRow(p.name, p.country, ActorKind.MUNICIPALITY, sub, p.lat, p.lon, list(p.aliases)))
+    for i, pk in zip(new_indices, recorder.add_actors(rows), strict=True):
+        index.places[i].pk = pk
+    summary.places_created = len(new_indices)
+    parts: list[tuple[int, int]] = []
+    for i in new_indices:
+        p = index.places[i]
+        if isinstance(p, Place) and p.parent is not None and p.pk and (whole := index.places[p.parent].pk):
+            parts.append((p.pk, whole))
+    summary.parts_linked = recorder.link_parts(parts)
 
-    relations, lines = [], []
-    for (h, p), (category, since, line) in pairs.items():
-        home, partner = index.places[h], index.places[p]
-        if (home.pk, partner.pk) in existing:
-            summary.already_present += 1
-            continue
-        relations.append(
-            Relation(
-                kind=RelationKind.MUNICIPAL_PARTNERSHIP,
-                home_id=home.pk,
-                partner_id=partner.pk,
-                country_code=partner.country,
-                category=category,
-                since=since,
-                live=True,
-            )
-        )
-        lines.append(line)
-    if not relations:
+    if not pairs:
         return
-    source, _ = Source.objects.get_or_create(
+    source, _ = record_source(
         sha256=_sha256(path),
-        defaults={
-            "title": f"Städtepartnerschaften: {path.name}",
-            "kind": Source.Kind.DATA_FILE,
-            "file_name": path.name,
-        },
+        title=f"Städtepartnerschaften: {path.name}",
+        kind=Source.Kind.DATA_FILE,
+        file_name=path.name,
     )
-    for start in range(0, len(relations), BATCH):
-        batch = Relation.objects.bulk_create(relations[start : start + BATCH])
-        RelationCitation.objects.bulk_create(
-            [
-                RelationCitation(relation_id=r.pk, source=source, passage=f"{path.name}, Zeile {line}")
-                for r, line in zip(batch, lines[start : start + BATCH], strict=True)
-            ]
+    relations = (
+        RelationRow(
+            kind=RelationKind.MUNICIPAL_PARTNERSHIP,
+            home_id=index.places[h].pk,
+            partner_id=index.places[p].pk,
+            country=index.places[p].country,
+            passage=f"{path.name}, Zeile {line}",
+            category=category,
+            since=since,
+            status=status,
         )
-    summary.relations_created = len(relations)
-    _reindex([a.pk for a in actors], [r.pk for r in relations])
-
-
-def _reindex(actor_ids: list[int], relation_ids: list[int]) -> None:
-    """Bring the search index up to date for the imported rows (bulk_create sends no signals)."""
-    try:
-        from weltnetz.search import index as search_index
-    except ImportError:  # the search app is not installed
-        return
-    for kind, ids in (("actor", actor_ids), ("relation", relation_ids)):
-        for start in range(0, len(ids), BATCH):
-            search_index.update_objects(kind, ids[start : start + BATCH])
+        for (h, p), (category, since, status, line) in pairs.items()
+    )
+    summary.relations_created = recorder.add_relations(relations, source=source)
+    summary.already_present = len(pairs) - summary.relations_created

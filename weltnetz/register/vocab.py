@@ -101,13 +101,12 @@ def partial_date(day: dt.date | None, precision: str | None) -> str | None:
 
 
 class TwinningCategory(models.TextChoices):
-    """The categories municipal partnership databases use (RGRE/CEMR)."""
+    """The categories municipal partnership databases use (RGRE/CEMR); empty where the source names none."""
 
     PARTNERSHIP = "partnership", _("Partnership")
     FRIENDSHIP = "friendship", _("Friendship")
     CONTACT = "contact", _("Contact")
     PROJECT = "project", _("Project partnership")
-    UNKNOWN = "unknown", _("unknown")
 
 
 # Topic slugs of FACTS.md with their German and English labels; loaded by a data migration.
