@@ -227,7 +227,8 @@ def get_json(page, path: str):
 
 def add_towns(count: int = 17_000) -> None:
     """Add `count` towns to the register, as many as the twin-town import brings (no ../shared file needed)."""
-    from weltnetz.register.models import Actor, fold
+    from weltnetz.register.models import Actor
+    from weltnetz.register.names import fold
     from weltnetz.register.vocab import ActorKind
 
     towns = []

@@ -20,7 +20,8 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
-from .models import Actor, fold
+from .models import Actor
+from .names import fold
 
 
 class ActorSearchForm(BaseFilterForm):

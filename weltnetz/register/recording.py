@@ -468,6 +468,9 @@ class Recorder:
         """Keep what the origin asserted (replace mode) and announce the record (indexed, even if unchanged)."""
         announce(type(record), [record.pk])
         if self.replace and key:
+            kept = Assertion.objects.filter(origin=self.origin, key=key).values_list("object_id", "values").first()
+            if kept == (record.pk, _plain(values)):
+                return  # asserted as before: no write
             Assertion.objects.update_or_create(
                 origin=self.origin,
                 key=key,
