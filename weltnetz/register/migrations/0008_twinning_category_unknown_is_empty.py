@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0006_provenance'),
+        ('register', '0007_provenance'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('register', '0005_data_version'),
+        ('register', '0006_relation_english_titles'),
     ]
 
     operations = [
