@@ -27,7 +27,7 @@ def twinnings(tmp_path):
 
 
 def pages() -> dict[str, str]:
-    news = NewsPage.objects.live().first()
+    news = NewsPage.objects.live().filter(locale__language_code="de").first()
     agreement = Agreement.objects.get(partner__slug="kanagawa", title="Gemeinsame Absichtserklärung")
     return {
         "overview": "/de/",
@@ -46,13 +46,18 @@ def pages() -> dict[str, str]:
         "town": f"/de/ort/{Actor.objects.get(name='Karlsruhe', kind='municipality').slug}/",
         "overview-en": "/en/",
         "partner-en": "/en/partner/kanagawa/",
+        "open-data": "/de/offene-daten/",
+        "open-data-en": "/en/offene-daten/",
+        "news-en": "/en/news/baden-wuerttemberg-and-kanagawa-deepen-cooperation/",
+        "relations-as-of": "/de/beziehungen/?as_of=2015-06-30&status=active",
     }
 
 
 MAIN = {"overview", "partner", "map", "news", "twinnings", "town", "relations"}
 NAMES = [
     "overview", "partner", "agreement", "map", "timeline", "relations", "search", "news-index", "news", "imprint",
-    "accessibility", "twinnings", "twinnings-map", "town", "overview-en", "partner-en",
+    "accessibility", "twinnings", "twinnings-map", "town", "overview-en", "partner-en", "open-data", "open-data-en",
+    "news-en", "relations-as-of",
 ]  # fmt: skip
 
 

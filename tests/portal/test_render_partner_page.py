@@ -21,7 +21,7 @@ def test_moscow_shows_dormant_status_history_and_source_passage(page):
     history = body.split("Statusverlauf", 1)[1]
     assert "aktiv ab 2007" in history
     assert "ruht" in history
-    assert history.index("aktiv ab 2007") < history.index("ruht (Datum nicht angegeben)")  # time order
+    assert history.index("aktiv ab 2007") < history.index("ruht (seit wann unbekannt)")  # time order
     assert "Baden-Württemberg in der Welt" in body  # the source's title
     assert "Moskau seit 2007) – ruhen derzeit" in history  # the quoted passage that states the rest
 

@@ -6,13 +6,28 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from weltnetz.register.models import Relation, Topic
-from weltnetz.register.vocab import Continent, RelationKind, Status
+from weltnetz.register.vocab import Continent, RelationKind, Status, parse_as_of
 
 from .countries import country_name
 
 
 def _blank(label):
     return [("", label)]
+
+
+class AsOfForm(forms.Form):
+    """ "Stand am …" on a partner page: the relations as they stood on a day (a bare year means its end)."""
+
+    as_of = forms.CharField(label=_("As of (date or year)"), required=False, max_length=10)
+
+    def clean_as_of(self):
+        value = self.cleaned_data.get("as_of", "")
+        if not value:
+            return None
+        try:
+            return parse_as_of(value)
+        except ValueError:
+            raise forms.ValidationError(_("Enter a date as YYYY-MM-DD or a year as YYYY.")) from None
 
 
 class RelationFilterForm(forms.Form):
@@ -23,6 +38,12 @@ class RelationFilterForm(forms.Form):
     continent = forms.ChoiceField(label=_("Continent"), required=False)
     topic = forms.ChoiceField(label=_("Field of cooperation"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
+    as_of = forms.CharField(
+        label=_("As of (date or year)"),
+        required=False,
+        max_length=10,
+        help_text=_("YYYY-MM-DD, or a year for its end: the relations that existed then, with their status then."),
+    )
 
     def __init__(self, *args, relations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,6 +57,15 @@ class RelationFilterForm(forms.Form):
         self.fields["topic"].choices = _blank(_("all fields")) + topics
         self.fields["status"].choices = _blank(_("any status")) + list(Status.choices)
 
+    def clean_as_of(self):
+        value = self.cleaned_data.get("as_of", "")
+        if not value:
+            return None
+        try:
+            return parse_as_of(value)
+        except ValueError:
+            raise forms.ValidationError(_("Enter a date as YYYY-MM-DD or a year as YYYY.")) from None
+
     def filter(self, relations):
         """Apply the valid filters through the register's queryset methods."""
         data = self.cleaned_data
@@ -47,6 +77,9 @@ class RelationFilterForm(forms.Form):
             relations = relations.on_continent(data["continent"])
         if data.get("topic"):
             relations = relations.with_topic(data["topic"])
+        if data.get("as_of"):
+            # The same question as the API's as_of: what existed on that day, with its status then.
+            return relations.as_of(data["as_of"], [data["status"]] if data.get("status") else ())
         if data.get("status"):
             relations = relations.with_status(data["status"])
         return relations

@@ -12,7 +12,7 @@ from weltnetz.register.models import Actor, Agreement, AgreementCitation, Relati
 
 from . import overview
 from .countries import country_name
-from .forms import RelationFilterForm
+from .forms import AsOfForm, RelationFilterForm
 from .models import NewsPage, localized_news
 
 PER_PAGE = 25
@@ -31,9 +31,13 @@ def root_redirect(request: HttpRequest) -> HttpResponse:
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A partner's page: relations with status history and sources, agreements, topics, news, anniversaries."""
     actor = get_object_or_404(Actor.objects.select_related("parent"), slug=slug)
+    form = AsOfForm(request.GET or None)
+    as_of = form.cleaned_data["as_of"] if form.is_bound and form.is_valid() else None
+    base = Relation.objects.public()
+    if as_of is not None:
+        base = base.as_of(as_of)
     relations = list(
-        Relation.objects.public()
-        .filter(Q(partner=actor) | Q(home=actor))
+        base.filter(Q(partner=actor) | Q(home=actor))
         .select_related("home", "partner")
         .prefetch_related(
             "topics",
@@ -56,6 +60,8 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "portal/partner_detail.html",
         {
             "actor": actor,
+            "as_of": as_of,
+            "as_of_form": form,
             "country": country_name(actor.country_code),
             "relations": relations,
             "agreements": agreements,
@@ -63,6 +69,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "anniversaries": sorted(anniversaries, key=lambda a: a[1]),
             "news": news,
         },
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
 
 
@@ -168,6 +175,7 @@ def relation_list(request: HttpRequest) -> HttpResponse:
         relations.select_related("home", "partner").prefetch_related("topics").order_by("partner__name", "kind", "pk")
     )
     page = Paginator(relations, PER_PAGE).get_page(request.GET.get("page"))
+    as_of = form.cleaned_data.get("as_of") if form.is_bound and form.is_valid() else None
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -175,6 +183,7 @@ def relation_list(request: HttpRequest) -> HttpResponse:
         "portal/relation_list.html",
         {
             "form": form,
+            "as_of": as_of,
             "page_obj": page,
             "query": query.urlencode(),
         },

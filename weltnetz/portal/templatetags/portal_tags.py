@@ -22,6 +22,14 @@ def as_word(n: int, gender: str = "f") -> str:
 
 
 @register.filter
+def status_label(value: str | None) -> str:
+    """A status value ("dormant") as its label in the active language ("ruht")."""
+    from weltnetz.register.vocab import Status
+
+    return str(Status(value).label) if value in Status.values else ""
+
+
+@register.filter
 def country_name(code: str) -> str:
     """An ISO 3166-1 code as the country's name in the active language."""
     return _country_name(code)
