@@ -98,3 +98,8 @@ def test_missing_records_are_404_not_a_redirect(client, path, field):
 
 def test_unknown_endpoint_is_a_json_404(client):
     assert_error(client.get("/api/v1/nothing-here"), 404, "path", "/api/v1/nothing-here")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/api/v1/topics/a%0Ab", "/api/v1/nothing%0D%0Ahere", "/api/%09"])
+def test_unknown_paths_with_control_characters_are_a_json_404(client, path):
+    assert_error(client.get(path), 404, "path")

@@ -1,12 +1,12 @@
 """The versioned open-data API and its feeds, under /api/ (included by weltnetz/urls.py)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from .errors import not_found
 from .v1 import api
 
 urlpatterns = [
     path("v1/", api.urls),
-    path("<path:rest>", not_found),
-    path("", not_found),
+    # Any other path under /api/, newlines included (path converters stop at them), answers the JSON 404.
+    re_path(r"^(?P<rest>[\s\S]*)$", not_found),
 ]
