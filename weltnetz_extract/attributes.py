@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocab
-from .dates import SINCE_YEAR, anniversary_start, find_dates
+from .dates import SINCE_YEAR, anniversaries, anniversary_start, find_dates
 from .document import Document
 from .gazetteer import default_gazetteer
 from .mentions import Mentions
@@ -68,10 +68,9 @@ def _focus(rs: RelationSet, seg: Segments) -> int | None:
     return None
 
 
-_ANAPHOR_WORDS = re.compile(
+_ANAPHOR_WORDS = vocab.Cue(
     r"partnerschaft|zusammenarbeit|beziehungen|beide[n]? (?:länder|regionen|seiten|städte)|kooperation|kontakte|"
     r"austausch|begegnungen|partnership|relationship|cooperation",
-    re.I,
 )
 
 
@@ -112,19 +111,67 @@ def since_from_seit(rs: RelationSet, men: Mentions, at: _At) -> None:
 
 
 def since_from_founding(rs: RelationSet, at: _At) -> None:
-    """ "gegründet 1995", "Die 1988 begründete Partnerschaft": the first year of a founding sentence."""
-    if not vocab.FOUNDING_CUE.search(at.text):
+    """ "gegründet 1995", "Die 1988 begründete Partnerschaft": the first year of the founding word's clause (after
+    the founding word where a celebration is named before it: "Am 3. Mai 2023 feiert es seinen 20. Geburtstag;
+    gegründet wurde es am 3. Mai 2003" gives 2003), for the relations of that clause where several are named."""
+    cue = vocab.FOUNDING_CUE.search(at.text)
+    dates = find_dates(at.text) if cue else []
+    if not cue or not dates:
         return
-    years = [d.year for d in find_dates(at.text)]
-    if not years:
-        return
+    a, b = _clause(at.text, cue.start())
+    if _CELEBRATION.search(at.text[: cue.start()]):
+        a = cue.start()  # a celebration named first: its day is not the founding's
+    year = next((d.year for d in dates if a <= d.start < b), dates[0].year)
     founded = at.about
     if not at.touched and not at.about and _FOUNDED_RELATION.search(at.text):
         founded = [i for i in dict.fromkeys(at.named) if rs.relations[i].kind not in GROUP]
         founded = founded or ([at.target] if at.target is not None else [])
-    for i in set(at.touched or founded):
-        if rs.relations[i].kind not in GROUP:
-            set_since(rs.relations[i], years[0], 2)
+    ids = [i for i in dict.fromkeys(at.touched or founded) if rs.relations[i].kind not in GROUP]
+    if len(ids) > 1:
+        a, b = _clause(at.text, cue.start())
+        ids = [i for i in ids if a <= at.text.find(rs.relations[i].partner) < b] or ids
+    for i in ids:
+        set_since(rs.relations[i], year, 2)
+
+
+def _clause(text: str, at: int) -> tuple[int, int]:
+    """The span of the clause around position ``at``: between commas, semicolons and colons."""
+    a = max(text.rfind(c, 0, at) for c in ",;:") + 1
+    ends = [e for e in (text.find(c, at) for c in ",;:") if e >= 0]
+    return a, min(ends) if ends else len(text)
+
+
+def since_from_beginning(rs: RelationSet, at: _At, entry_year: int | None) -> None:
+    """ "Seit der Unterzeichnung einer Absichtserklärung 2014", "Erstmals hatten beide 1987 ... vereinbart",
+    "Seit ihrer Gründung im Jahr 2012", "Mit Gründung der Gemischten Kommission im Jahr 2007", and "haben heute
+    eine Partnerschaft vereinbart" in an entry dated 2023: the year the relation (or its commission) began."""
+    bm = _BEGINNING.search(at.text)
+    if not bm:
+        return
+    years = [d.year for d in find_dates(at.text) if d.start >= bm.start()]
+    if bm["today"]:
+        years = years or ([entry_year] if entry_year else [])
+    if not years:
+        return
+    ids = [i for i in dict.fromkeys(at.touched + at.named) if rs.relations[i].kind not in GROUP]
+    ids = ids or ([at.target] if at.target is not None else [])
+    if re.search(r"kommission|commission|arbeitsgruppe", bm.group(0), re.I):
+        commissions = [i for i, r in enumerate(rs.relations) if r.kind == "joint_commission"]
+        named = [i for i in ids if rs.relations[i].kind == "joint_commission"]
+        ids = named or (commissions if len(commissions) == 1 else ids)
+    for i in ids:
+        set_since(rs.relations[i], years[0], 2)
+
+
+def since_from_first_agreement(rs: RelationSet, at: _At) -> None:
+    """The year of a first signed agreement on the cooperation, for the relation it names (weakest evidence)."""
+    am = _FIRST_AGREEMENT.search(at.text)
+    if not am or re.search(r"\bneue|erneuer|verlänger|\bnew\b|renew", at.text, re.I):
+        return
+    dates = find_dates(at.text)
+    ids = [i for i in dict.fromkeys(at.touched + at.named) if rs.relations[i].kind not in GROUP]
+    for i in (ids or ([at.target] if at.target is not None else [])) if dates else []:
+        set_since(rs.relations[i], dates[0].year, 0)
 
 
 def since_from_anniversary(rs: RelationSet, at: _At, ref_year: int | None) -> None:
@@ -133,13 +180,30 @@ def since_from_anniversary(rs: RelationSet, at: _At, ref_year: int | None) -> No
     if not start:
         return
     ids = [i for i in at.named if rs.relations[i].kind not in GROUP and rs.relations[i].kind != "network_membership"]
+    own = _anniversary_per_partner(rs, at, ref_year, ids)
     for i in ids or ([at.target] if at.target is not None else []):
-        set_since(rs.relations[i], start, 1)
+        set_since(rs.relations[i], own.get(i, start), 1)
+
+
+def _anniversary_per_partner(rs: RelationSet, at: _At, ref_year: int | None, ids: list[int]) -> dict[int, int]:
+    """ "30 Jahre Städtepartnerschaft mit Offenburg, 25 Jahre Städtepartnerschaft mit Olten": with several
+    anniversaries in one sentence, each partner takes the one named right before it."""
+    spans = [(m.start(), n) for m, n in anniversaries(at.text)]
+    year = next((d.year for d in find_dates(at.text)), ref_year)
+    if len(spans) < 2 or year is None:
+        return {}
+    out = {}
+    for i in ids:
+        pos = at.text.find(rs.relations[i].partner)
+        before = [n for start, n in spans if start < pos]
+        if pos >= 0 and before:
+            out[i] = year - before[-1]
+    return out
 
 
 def status_from_cues(rs: RelationSet, men: Mentions, at: _At) -> None:
     """Status cues in sentences that name the relation (not only as part of a compound), or refer back to it."""
-    st = status_of(at.text)
+    st = status_of(at.text) or ("active" if vocab.DEEPEN_CUE.search(at.text) else None)
     if not st or (st != "active" and not vocab.RELATION_WORD.search(at.text)):
         return  # "dessen Amtszeit endete": an end, but not of a relation
     ms = men.by_sentence[at.s.index]
@@ -160,6 +224,7 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
     focus = _focus(rs, seg)
     ref_year = int(doc.date[:4]) if doc.date else None
     topic_state = TopicState()
+    entries = entry_years(doc, ref_year)
     for s in seg.sentences:
         named = rs.mentioned.get(s.index, [])
         touched = rs.touched.get(s.index, [])
@@ -167,12 +232,27 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
         at = _At(s, s.text, named, touched, target, _about(rs, s.text, named, touched, target))
         since_from_seit(rs, men, at)
         since_from_founding(rs, at)
+        since_from_beginning(rs, at, entries[s.block])
+        since_from_first_agreement(rs, at)
         since_from_anniversary(rs, at, ref_year)
         status_from_cues(rs, men, at)
         topics_of_sentence(doc, rs, men, s, (named, touched, target), topic_state)
     finish_topics(rs, topic_state)
     default_active(rs)
     return Attributed(rs, focus, _title_focus(rs, seg))
+
+
+def entry_years(doc: Document, ref_year: int | None) -> list[int | None]:
+    """Per block, the year of the listing entry it belongs to: the last short dated line before it ("Staatskanzlei
+    | 22.09.2023"), else the document's date."""
+    out: list[int | None] = []
+    year = ref_year
+    for b in doc.blocks:
+        if len(b.text) < 60 and (b.kind in ("heading", "meta") or len(b.text.split()) <= 6):
+            dated = [d for d in find_dates(b.text) if len(d.iso) == 10]
+            year = dated[0].year if dated else year
+        out.append(year)
+    return out
 
 
 # Kinds whose mere report as a partner in the genre means they are kept up ("unsere Partnerstädte", a list of
@@ -189,22 +269,45 @@ def default_active(rs: RelationSet) -> None:
 
 # "besteht seit", "verbindet ... seit", "Partnerstadt seit", "Die Partnerschaft ... seit": clauses whose
 # subject is the relation, so a "seit" year in them dates a relation named (or referred to) nearby.
-_SINCE_OF_RELATION = re.compile(
+_SINCE_OF_RELATION = vocab.Cue(
     r"\b(?:besteht|bestehen|verbinde[tn]?|verbunden|pfleg(?:t|en)|unterhält|unterhalten)\b|"
-    r"\bpartner\w*\s+seit\b|(?:partnerschaft|freundschaft)\w*\s+(?:[\wäöüß\-]+\s+){0,6}?(?:besteht|seit)\b",
-    re.I,
+    r"\bpartner\w*\s+seit\b|(?:partnerschaft|freundschaft)\w*\s+(?:[\wäöüß\-]+\s+){0,6}?(?:besteht|seit)\b|"
+    r"\b(?:sister|partner)[\w\- ]{0,20}?\s+since\b|\btwinned with\b[^.;]*\bsince\b|"
+    r"\b(?:relationship|partnership)\b[^.;]*\b(?:since|established)\b",
 )
 # "Die 1988 begründete Partnerschaft", "Die Partnerschaft wurde 1959 geschlossen": the founding is the relation's.
-_FOUNDED_RELATION = re.compile(
+_FOUNDED_RELATION = vocab.Cue(
+    r"(?:relationship|partnership|cooperation|twinning)\b[^.;]*\b(?:was|were)\s+(?:established|founded|signed)|"
     r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen)\w*\s+(?:[\wäöüß\-]+\s+){0,2}?"
     r"[\wäöüß\-]*(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)|"
     r"(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)\w*\s+[^.;]*?\b(?:wurde|ist|war)\b[^.;]*?"
     r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen)",
-    re.I,
 )
+# The beginning of a relation named as such: a first signing, a founding, an agreement made "today".
+_BEGINNING = vocab.Cue(
+    r"\bseit\s+(?:der|dem|ihrer|seiner)\s+(?:\w+\s+){0,2}?(?:unterzeichnung|gründung|abschluss|besiegelung)\b[^.;]*|"
+    r"\b(?:mit|nach)\s+(?:der\s+)?gründung\s+(?:der|des)\s+[^.;]*?(?:kommission|arbeitsgruppe|partnerschaft)\b[^.;]*|"
+    r"\berstmals\b[^.;]*\b(?:vereinbart|unterzeichnet|besiegelt|geschlossen)|"
+    r"\bsince\s+(?:the|its)\s+(?:signing|founding|establishment)\b[^.;]*|"
+    r"(?P<today>\b(?:haben|hat|have|has)\s+(?:heute|today)\b[^.;]*\b(?:partnerschaft|zusammenarbeit|partnership|"
+    r"cooperation)\w*\s+(?:\w+\s+)?(?:vereinbart|unterzeichnet|besiegelt|geschlossen|begründet|agreed|signed))",
+)
+# A celebration named before a founding word: its day is not the founding's.
+_CELEBRATION = vocab.Cue(r"feier|jubiläum|geburtstag|jahrestag|anniversary|celebrat")
 _PARTNERSHIP_ANAPHOR = re.compile(
     r"\b(?:Die|die|Der|der)\s+(?:Landes|Regional|Länder)?[Pp]artnerschaft\s+mit\s+(?:der|dem)\s+(?P<adj>[a-zäöü\-]+isch\w*)\s+"
-    r"(?:Region|Provinz|Woiwodschaft|Präfektur|Bundesstaat|Partnerregion)\b"
+    r"(?:Region|Provinz|Woiwodschaft|Präfektur|Bundesstaat|Partnerregion)\b|"
+    r"\b(?:Die|die|Ihre|ihre)\s+(?:Landes|Regional|Länder)?[Pp]artnerschaft\s+(?:der beiden|beider|zwischen beiden)\s+"
+    r"(?:\w+)?(?:regionen|länder|nachbarn)\b"
+)
+# A first signed declaration, agreement or memorandum on the cooperation: its year begins the relation where
+# nothing else says when ("»Gemeinsame Erklärungen« über die Zusammenarbeit unterzeichnet", "signed a sister-state
+# agreement on June 12, 2015"); a new or renewed one begins nothing.
+_FIRST_AGREEMENT = vocab.Cue(
+    r"(?:erklärung|vereinbarung|abkommen|memorandum|agreement)\w*[«»\"“”]?\s+(?:über die|zur|on|of)\s+(?:\w+\s+){0,2}?"
+    r"(?:zusammenarbeit|partnerschaft|cooperation|partnership)[^.;]*?\b(?:unterzeichnet|signed)|"
+    r"\b(?:unterzeichnet\w*|signed)\b[^.;]*?(?:sister-state|sister-city|partnerschafts|partnership|cooperation)[\w\-]*\s+"
+    r"(?:agreement|vereinbarung|abkommen)",
 )
 
 
@@ -212,7 +315,12 @@ def _upgrade_by_anaphor(r: Candidate, text: str) -> None:
     """A cooperation that a later sentence calls a partnership ("Die Regionalpartnerschaft mit der
     nordfranzösischen Region besteht seit 1991") is a state partnership."""
     m = _PARTNERSHIP_ANAPHOR.search(text)
-    if m and r.kind == "cooperation" and default_gazetteer().adjective_country(m["adj"]) == r.country:
+    if not m or r.kind != "cooperation":
+        return
+    if m["adj"] is not None and default_gazetteer().adjective_country(m["adj"]) == r.country:
+        r.kind = "state_partnership"
+    place = default_gazetteer().lookup(r.partner)
+    if m["adj"] is None and place is not None and place.type == "region":  # "Die Partnerschaft der beiden Regionen"
         r.kind = "state_partnership"
 
 

@@ -47,8 +47,13 @@ EN_DATE = re.compile(
     re.I,
 )
 MONTH_YEAR = re.compile(rf"\b(?P<mname>{_MONTH_RX})\.?\s+(?P<y>{YEAR})\b", re.I)
-YEAR_RE = re.compile(rf"(?<![\d.,])(?P<y>{YEAR})(?![\d,]|\.\d|er)")
-SINCE_YEAR = re.compile(rf"\b(?:seit|since)\s+(?:dem\s+Jahr(?:e)?\s+)?(?P<y>{YEAR})(?![\d.,]\d|er)", re.I)
+YEAR_RE = re.compile(rf"(?<![\d.,])(?P<y>{YEAR})(?!\d|[,.]\d|er)")
+SINCE_YEAR = re.compile(
+    rf"\b(?:seit|since)\s+(?:dem\s+Jahr(?:e)?\s+|(?:dem\s+|the\s+)?(?:frühjahr|sommer|herbst|winter|anfang|mitte|ende|"
+    rf"beginn|spring|summer|autumn|fall|early|late|mid-?)\s*|(?:{_MONTH_RX}|january|february|march|may|june|july|"
+    rf"october|december)\.?\s+)?(?P<y>{YEAR})(?![\d.,]\d|er)",
+    re.I,
+)
 VAGUE_SINCE = re.compile(r"\bseit\s+(?:anfang|mitte|ende|rund|etwa|über|fast|knapp|mehr als|den|vielen)\b", re.I)
 
 NUMBER_WORDS = {
@@ -86,6 +91,14 @@ ANNIVERSARY = re.compile(
     r"(?<![\w.])(?P<n3>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn|hundert)\s+jahre\s+(?:\w+\s+){0,2}?"
     r"\w*(?:partnerschaft|zusammenarbeit|freundschaft|kooperation)"
     r"|(?P<n4>\d{1,3})(?:st|nd|rd|th)\s+anniversary",
+    re.I,
+)
+
+
+# What follows "Jahrestag der"/"Jubiläum des" where the anniversary is of something other than a relation.
+_OTHER_EVENT = re.compile(
+    r"\w*\s+(?:der|des)\s+(?!partnerschaft|städtepartnerschaft|zusammenarbeit|freundschaft|kooperation|gründung|"
+    r"unterzeichnung|vereinbarung|abkommen|vertrag|beziehung|erklärung|jumelage|bestehen)[a-zäöüß]*\s*[A-ZÄÖÜ]",
     re.I,
 )
 
@@ -159,17 +172,27 @@ def since_year(text: str) -> int | None:
     return int(m["y"]) if m else None
 
 
-def anniversary_years(text: str) -> list[int]:
-    """Number of years of each anniversary named in ``text`` ("Zum 35-jährigen Jubiläum" -> [35])."""
-    out = []
+def anniversaries(text: str) -> list[tuple[re.Match[str], int]]:
+    """Each anniversary named in ``text`` with its number of years ("Zum 35-jährigen Jubiläum" -> 35)."""
+    out: list[tuple[re.Match[str], int]] = []
+    low = text.lower()
+    if not any(k in low for k in ("jähr", "jahre", "jahrestag", "jubiläum", "anniversary")):
+        return out  # most sentences name none: skip the pattern
     for m in ANNIVERSARY.finditer(text):
+        if m["n2"] and _OTHER_EVENT.match(text, m.end()):
+            continue  # "zum 82. Jahrestag der Zerstörung von Lidice": not the relation's anniversary
         if m["n4"]:
             n: int | None = int(m["n4"])
         else:
             n = number_word(m["n"]) if m["n"] else (int(m["n2"]) if m["n2"] else number_word(m["n3"]))
         if n and 1 <= n <= 200:
-            out.append(n)
+            out.append((m, n))
     return out
+
+
+def anniversary_years(text: str) -> list[int]:
+    """Number of years of each anniversary named in ``text`` ("Zum 35-jährigen Jubiläum" -> [35])."""
+    return [n for _, n in anniversaries(text)]
 
 
 def anniversary_start(text: str, reference_year: int | None) -> int | None:

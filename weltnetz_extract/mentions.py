@@ -72,6 +72,14 @@ _PARK = re.compile(
 )
 _NAME_COUNTRY = re.compile(rf"(?<![\w\-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+\((?P<country>[{UP}][\w\- ]+)\)")
 _SLASH = re.compile(rf"(?<![\w/])(?P<a>{_NAME}(?:\s+{_NAME})?)/(?P<b>{_NAME}(?:\s+{_NAME})?)(?![\w/])")
+
+
+def before(text: str, at: int, width: int = 80) -> str:
+    """The last ``width`` characters before ``at``: what a pattern anchored at its end ("in der $") needs, without
+    scanning the whole sentence."""
+    return text[max(0, at - width) : at]
+
+
 STOP_CAP = {"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In", "Am", "Mit", "Und", "Land"}
 
 
@@ -189,7 +197,7 @@ class _Finder:
                     name, b = words[0], a + len(words[0])
             country = region.country if region else TYPE_COUNTRY.get(m["type"].lower())
             if country is None:
-                adj = _ADJ.search(self.sentence[: m.start()])
+                adj = _ADJ.search(before(self.sentence, m.start()))
                 country = self.gaz.adjective_country(adj.group(1)) if adj else None
             if country is None:
                 town = self.gaz.lookup(name, cities=True)  # "Gebiet Lwiw", "Region Sumy": named after its capital

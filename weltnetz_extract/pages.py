@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from . import vocab
 from .document import Block
 from .gazetteer import Place, fold
-from .mentions import STOP_CAP, UP, Mention
+from .mentions import STOP_CAP, UP, Mention, before
 from .relations import Candidate, Context, SentenceView, heading_verdict, is_person_part, planned, section_of, view
 
 _PAGE_CUE = re.compile(
@@ -95,7 +95,19 @@ def heading_items(ctx: Context, cue: PageCue) -> int:
                 continue
             i = ctx.rs.add(Candidate(verdict or cue.kind, m.surface, m.country, m.key, s.index))
             ctx.rs.list_ids.append(i)
+            _section_commission(ctx, section, m)
     return found
+
+
+def _section_commission(ctx: Context, section: list[SentenceView], m: Mention) -> None:
+    """ "A joint commission of the two states meets every second year." under the partner's heading: a commission
+    with that partner."""
+    for x in section:
+        if vocab.JOINT_COMMISSION_CUE.search(x.text) and not x.full:
+            status = "active" if vocab.COMMISSION_MEETING.search(x.text) or x.status == "active" else None
+            ctx.rs.add(
+                Candidate("joint_commission", m.surface, m.country, m.key, x.s.index, status=status, status_rank=1)
+            )
 
 
 def _heading_places(ctx: Context, sv: SentenceView, section: list[SentenceView]) -> list[Mention]:
@@ -185,7 +197,7 @@ def _first_of_kind(ctx: Context, sv: SentenceView, kind: str, at_start: bool) ->
     for m in cands:
         if m.domestic or is_person_part(sv.text, m):
             continue
-        if LOCATIVE.search(sv.text[: m.start]) and not (at_start and m.start <= 3):
+        if LOCATIVE.search(before(sv.text, m.start)) and not (at_start and m.start <= 3):
             continue
         return m
     return None

@@ -21,7 +21,7 @@ from .mentions import mentions
 from .options import ExtractOptions, ExtraPlace
 from .people import people
 from .publisher import detect_publisher, home_of
-from .relations import GROUP, relations
+from .relations import relations
 from .segment import segment
 
 __all__ = ["ExtractOptions", "ExtraPlace", "run"]
@@ -57,7 +57,7 @@ def _stages(doc: Document, gaz: Gazetteer, home: str, town: bool = False) -> Fac
     facts = Facts()
     for i, r in enumerate(rs.relations):
         s = seg.sentences[r.sentence]
-        status = r.status if r.kind not in GROUP else None
+        status = r.status
         topics = sorted(rs.topics.get(i, set()))
         evidence = Evidence(s.text, s.start, s.end)
         facts.relations.append(Relation(r.kind, r.partner, r.country, r.since, status, topics, r.home, evidence))

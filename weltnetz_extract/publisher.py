@@ -81,13 +81,15 @@ def _state_in_url(hay: str) -> str | None:
 
 
 def _town_in_host(host: str, gaz: Gazetteer) -> str | None:
-    """A German town named by the host ("www1.kassel.de", "buergerinfo-ansbach.example.de")."""
+    """A German town named by the host ("www1.kassel.de", "buergerinfo-ansbach.example.de", "www.tuebingen.de":
+    umlauts are written ae, oe, ue in addresses)."""
     for token in re.split(r"[.\-]", host)[:-1]:
         if token in _HOST_NOISE or len(token) < 3:
             continue
-        place = gaz.lookup(token, cities=True)
-        if place is not None and place.type == "city" and place.country == "DE":
-            return place.name
+        for name in dict.fromkeys([token, token.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")]):
+            place = gaz.lookup(name, cities=True)
+            if place is not None and place.type == "city" and place.country == "DE":
+                return place.name
     return None
 
 
@@ -115,8 +117,33 @@ def _foreign(doc: Document, tld: str, gaz: Gazetteer) -> Publisher | None:
     return Publisher(country.name if country else code, code)
 
 
+# "Wisconsin's Sister-State Relationships", "Wisconsin maintains sister-state relationships with ...": a page
+# whose title is the region's own, or whose text opens with what the region maintains, is that region's.
+_OWN_TITLE = re.compile(r"^(?:The\s+)?(?P<n>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)['’]s\s")
+_MAINTAINS = re.compile(
+    r"^(?:The\s+(?:State|Province|Region|Prefecture|Free State)\s+of\s+)?(?P<n>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)\s+"
+    r"(?:maintains|has maintained|has built|cooperates|has (?:signed|concluded))\b"
+)
+
+
+def _named_owner(doc: Document, gaz: Gazetteer) -> Publisher | None:
+    """The region a page's title calls its own, or that its first paragraph says maintains its relations."""
+    first = next((b.text for b in doc.blocks if b.kind == "paragraph"), "")
+    for rx, text in ((_OWN_TITLE, doc.title or ""), (_MAINTAINS, first)):
+        m = rx.match(text)
+        place = gaz.lookup(m["n"]) if m else None
+        if m and place is not None and place.type == "region" and place.country:
+            name = STATE_ALIASES.get(m["n"], m["n"])
+            return Publisher(name) if name in GERMAN_STATES.values() else Publisher(m["n"], place.country)
+    return None
+
+
 def _from_text(doc: Document, gaz: Gazetteer) -> Publisher | None:
-    """ "Das Land Brandenburg", "die Stadt Kassel", else the German state the text names most."""
+    """ "Das Land Brandenburg", "die Stadt Kassel", a region the page calls its own, else the German state the
+    text names most."""
+    owner = _named_owner(doc, gaz)
+    if owner is not None:
+        return owner
     head = "\n".join(filter(None, [doc.title or "", doc.text[:3000]]))
     for m in _LAND_PHRASE.finditer(head):
         name = STATE_ALIASES.get(m["n"], m["n"])

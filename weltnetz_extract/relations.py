@@ -15,7 +15,7 @@ from .dates import YEAR
 from .document import Block, Document
 from .gazetteer import HOME_COUNTRY, Gazetteer, Place, default_gazetteer, fold
 from .lexicon import german_pos, is_proper_name
-from .mentions import STOP_CAP, UP, Mention, Mentions, find_mentions
+from .mentions import STOP_CAP, UP, Mention, Mentions, before, find_mentions
 from .segment import Segments, Sentence
 
 KIND_RANK = {
@@ -167,13 +167,13 @@ class SentenceView:
 def _in_role(text: str, m: Mention) -> bool:
     """A place inside a role phrase, or a town name that is part of a person's name ("Dr. Martin Wey",
     "Florence Lasserre-David", "Elita Kuzma"): HanTa tells a proper name beside it from a common noun."""
-    before = text[: m.start]
-    if _ROLE_OF.search(before) or _PERSON_BEFORE.search(before):
+    prefix = before(text, m.start)
+    if _ROLE_OF.search(prefix) or _PERSON_BEFORE.search(prefix):
         return True
     if m.type not in ("city", "region"):
         return False
     nxt = re.match(r"\s([A-ZÄÖÜ][\w\-]+)", text[m.end :])
-    prev = re.search(r"(?<![.!?:]\s)(?<=\s)([A-ZÄÖÜ][\w\-]+)\s$", before)
+    prev = re.search(r"(?<![.!?:]\s)(?<=\s)([A-ZÄÖÜ][\w\-]+)\s$", prefix)
     for word in (nxt.group(1) if nxt else None, prev.group(1) if prev else None):
         if not word or _PLACE_WORD.fullmatch(word):
             continue
@@ -201,8 +201,9 @@ def view(ctx: Context, s: Sentence) -> SentenceView:
 
 
 def planned(text: str) -> bool:
-    """A partnership or cooperation only planned, sought or talked about: no relation (yet)."""
-    return bool(vocab.PLANNED_CUE.search(text))
+    """A partnership or cooperation only planned, sought or talked about, and nothing said to exist already (an
+    anniversary, "seit", "besteht"): no relation (yet)."""
+    return bool(vocab.PLANNED_CUE.search(text)) and not _established(text)
 
 
 # "Eskilstuna (Schweden)": a country in brackets after a name says where that is; it is no partner itself.
@@ -227,7 +228,7 @@ def heading_verdict(ctx: Context, sv: SentenceView, m: Mention) -> str | None:
     if sv.block.kind != "heading":
         return None
     section = section_of(ctx, sv.s.block)
-    if any(planned(x.text) for x in section) and not any(_established(x.text) for x in section):
+    if any(vocab.PLANNED_CUE.search(x.text) for x in section) and not any(_established(x.text) for x in section):
         return "planned"
     if any(vocab.STATE_CUE.search(x.cue_text) or vocab.MUNICIPAL_CUE.search(x.cue_text) for x in section):
         return None
@@ -236,7 +237,10 @@ def heading_verdict(ctx: Context, sv: SentenceView, m: Mention) -> str | None:
 
 
 def _established(text: str) -> bool:
-    return bool(vocab.ACTIVE_CUE.search(text) or re.search(r"\bseit\s+\d{4}|\bsince\s+\d{4}", text))
+    return bool(
+        vocab.ACTIVE_CUE.search(text)
+        or re.search(r"\bseit\s+\d{4}|\bsince\s+\d{4}|anniversary|jubiläum|jährig", text, re.I)
+    )
 
 
 def _view(ctx: Context, s: Sentence) -> SentenceView:
@@ -246,9 +250,9 @@ def _view(ctx: Context, s: Sentence) -> SentenceView:
         m
         for m in ms
         if not m.partial
-        and not _DESCRIPTOR.search(text[: m.start])
+        and not _DESCRIPTOR.search(before(text, m.start))
         and not _in_role(text, m)
-        and not (m.type == "country" and _BRACKET_HINT.search(text[: m.start]) and text[m.end : m.end + 1] == ")")
+        and not (m.type == "country" and _BRACKET_HINT.search(before(text, m.start)) and text[m.end : m.end + 1] == ")")
     ]
     cue_text = vocab.EVENT_PARTNER.sub(" ", text)
     return SentenceView(s, text, ms, full, ctx.doc.blocks[s.block], status_of(text), cue_text)
@@ -278,9 +282,11 @@ def rule_list_intro(ctx: Context, sv: SentenceView) -> bool:
     )
     if not (text.rstrip().endswith(":") or heading_intro):
         return False
-    if not (vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text)):
+    network = bool(text.rstrip().endswith(":") and vocab.NETWORK_INTRO.search(text))
+    if not (network or vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text)):
         return False
     kind = "municipal_partnership" if vocab.MUNICIPAL_CUE.search(text) else "state_partnership"
+    kind = "network_membership" if network else kind
     town = next(iter(_towns(text, ctx.gaz, [], domestic=True)), None)
     ctx.scope = ListScope(kind, sv.status, town.surface if town else None, sv.s.block)
     ctx.rs.list_ids = []
@@ -367,6 +373,24 @@ def _country_of_hint(gaz: Gazetteer, hint: str) -> str | None:
     return place.country if place is not None else None
 
 
+def rule_network_item(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
+    """An item of a list of networks ("BSSSC – Baltic Sea States Subregional Co-operation"): the name before
+    its explanation."""
+    from .networks import name_at
+
+    scope = ctx.scope
+    if scope is None or scope.kind != "network_membership" or not in_list:
+        return False
+    found = name_at(sv.text, 0, ctx.home, bare=True)
+    if found is None or _is_place(ctx.gaz, found.name):
+        return True
+    mention = _network_mention(ctx, found.name, found.start, found.end)
+    i = _cand(ctx, sv, "network_membership", mention, **_status_attrs(scope.status, 0))
+    ctx.rs.list_ids.append(i)
+    scope.block = sv.s.block
+    return True
+
+
 def rule_list_item(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
     """List items "Roanne (Frankreich) seit 1958", "Amiens, Frankreich seit 1960", "der Wojewodschaft
     Pommern (Danzig):", "Aquitaine (Frankreich): Partnerschaft besteht seit dem 1. November 1995"."""
@@ -415,7 +439,7 @@ def rule_list_item_mention(ctx: Context, sv: SentenceView, in_list: bool) -> boo
     if not places:
         return True
     regions = [m for m in places if m.type in ("region", "city")]
-    chosen = regions or [m for m in places if not _LOCATIVE.search(sv.text[: m.start])] or places[:1]
+    chosen = regions or [m for m in places if not _LOCATIVE.search(before(sv.text, m.start))] or places[:1]
     own_kind = vocab.COOPERATION_CUE.search(sv.text) and not vocab.STATE_CUE.search(sv.text)
     kind = "cooperation" if own_kind else scope.kind
     own = status_of(sv.text)
@@ -469,7 +493,7 @@ def rule_enumeration(ctx: Context, sv: SentenceView) -> None:
     """Every name of an enumeration after a plural partner noun is a partner of that noun's kind."""
     for em in _ENUM_NOUN.finditer(sv.text):
         noun = em["noun"].lower()
-        if _LOCATIVE.search(sv.text[: em.start()]):
+        if _LOCATIVE.search(before(sv.text, em.start())):
             continue  # "Regionen in unseren Nachbarländern Polen und Frankreich": where, not with whom
         municipal = any(w in noun for w in ("städt", "gemeind", "kommun", "cit", "town"))
         if noun in ("provinzen", "regionen", "woiwodschaften", "wojewodschaften") or noun.endswith(" of"):
@@ -510,7 +534,7 @@ def rule_apposition(ctx: Context, sv: SentenceView) -> None:
     """ "der japanischen Partnerprovinz Kanagawa": a partner named right after a partner noun; after a noun for
     regions a name that is a region as well as a country is the region ("Partnerregionen Georgia")."""
     for m in sv.full:
-        am = vocab.STATE_APPOSITION.search(sv.text[: m.start])
+        am = vocab.STATE_APPOSITION.search(before(sv.text, m.start))
         if am and m.type in ("region", "country", "city"):
             if m.type == "country" and not re.search(r"land|staat|state", am.group(0), re.I):
                 m = _as_region(ctx.gaz, m)
@@ -532,11 +556,18 @@ def _not_locative(text: str, ms: list[Mention]) -> list[Mention]:
     prev_locative = False
     for m in ms:
         joined = prev is not None and re.fullmatch(r"\s*(?:,|und|and|sowie|oder|or)\s*", text[prev.end : m.start])
-        locative = bool(_LOCATIVE.search(text[: m.start])) or bool(joined and prev_locative)
+        prefix = before(text, m.start)
+        locative = bool(_LOCATIVE.search(prefix) and not _RELATION_OF.search(prefix)) or bool(joined and prev_locative)
         if not locative:
             out.append(m)
         prev, prev_locative = m, locative
     return out
+
+
+# "die Verbindungen von Kalifornien und Baden-Württemberg": after a relation noun, "von" names who, not where.
+_RELATION_OF = re.compile(
+    r"(?:verbindung|beziehung|zusammenarbeit|partnerschaft|kooperation|freundschaft)\w*\s+von\s+$", re.I
+)
 
 
 def rule_state_partnership(ctx: Context, sv: SentenceView) -> None:
@@ -560,10 +591,15 @@ def rule_municipal(ctx: Context, sv: SentenceView) -> None:
     if not vocab.MUNICIPAL_CUE.search(sv.cue_text):
         return
     home_town = next(iter(_towns(sv.text, ctx.gaz, [], domestic=True)), None)
-    for m in towns_in(sv.text, ctx.gaz, sv.full, ctx.men.places):
+    towns = towns_in(sv.text, ctx.gaz, sv.full, ctx.men.places)
+    for m in towns:
         i = _cand(ctx, sv, "municipal_partnership", m, **_status_attrs(sv.status, 1))
         if home_town and ctx.rs.relations[i].home is None:
             ctx.rs.relations[i].home = home_town.surface
+    if not towns and not ctx.town and vocab.TWINNED.search(sv.text):
+        # a state "twinned with Rwanda", a "Jumelage" of a state and a country: a partnership of the two
+        for m in _not_locative(sv.text, [m for m in sv.full if m.type in ("region", "country")]):
+            _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
 
 
 def rule_joint_commission(ctx: Context, sv: SentenceView) -> None:
@@ -571,7 +607,7 @@ def rule_joint_commission(ctx: Context, sv: SentenceView) -> None:
     if not vocab.JOINT_COMMISSION_CUE.search(sv.text):
         return
     status = sv.status or ("active" if vocab.COMMISSION_MEETING.search(sv.text) else None)
-    for m in [m for m in sv.full if m.type in ("country", "region") and not _LOCATIVE.search(sv.text[: m.start])]:
+    for m in [m for m in sv.full if m.type in ("country", "region") and not _LOCATIVE.search(before(sv.text, m.start))]:
         _cand(ctx, sv, "joint_commission", m, **_status_attrs(status, 1))
     for am in re.finditer(r"\bDeutsch-([A-ZÄÖÜ]\w+?)(?:e|en|er|es)\s+(?:Regierungs|Gemischte)", sv.text):
         code = ctx.gaz.adjective_country(am.group(1).lower() + "e")
@@ -604,24 +640,80 @@ def rule_cooperation(ctx: Context, sv: SentenceView) -> None:
             continue
         if any(m.start > n.start("name") and m.end <= n.end("country") for n in named):
             continue
-        if only_together and not _TOGETHER.search(sv.text[: m.start]):
+        if only_together and not _TOGETHER.search(before(sv.text, m.start)):
             continue  # "gemeinsam mit" names its partner right after it
         _cand(ctx, sv, "cooperation", m)
 
 
+_REMEMBRANCE = vocab.Cue(r"gedenk|erinnerung|massaker|remembrance|memorial|commemorat")
+_CONTINUITY = vocab.Cue(r"\bseit\s+\d{4}|jedes jahr|jährlich|regelmäßig|every year|annual|\bsince\s+\d{4}")
+
+
+def rule_remembrance(ctx: Context, sv: SentenceView) -> None:
+    """Remembrance work kept up with a place abroad, told without a partnership word ("Seit 2012 reisen jedes Jahr
+    Schüler nach Lidice, um das Gedenken an die Opfer wachzuhalten"): a cooperation with that place."""
+    continuity = _CONTINUITY.search(sv.text)
+    if not (_REMEMBRANCE.search(sv.text) and continuity):
+        return
+    since = re.search(r"\d{4}", continuity.group(0))
+    year = int(since.group(0)) if since else None
+    for m in towns_in(sv.text, ctx.gaz, sv.full, ctx.men.places):
+        _cand(ctx, sv, "cooperation", m, since=year, since_rank=2 if year else -1, status="active", status_rank=1)
+
+
+def rule_park(ctx: Context, sv: SentenceView) -> None:
+    """A park abroad in a sentence about a partnership or cooperation ("Der Nationalpark Bayerischer Wald und der
+    tschechische Nationalpark Šumava feiern ihre Partnerschaft"): a cooperation of the home's park with it."""
+    parks = [m for m in sv.full if m.type == "named"]
+    if not parks or not (vocab.STATE_CUE.search(sv.cue_text) or vocab.COOPERATION_CUE.search(sv.text)):
+        return
+    home = re.search(
+        r"\b(?:Nationalpark|Naturpark|Biosphärenreservat)\s+[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?", sv.text
+    )
+    for m in parks:
+        i = _cand(ctx, sv, "cooperation", m, **_status_attrs(sv.status, 1))
+        if home is not None and home.start() != m.start and ctx.rs.relations[i].home is None:
+            ctx.rs.relations[i].home = home.group(0)
+
+
 def rule_network(ctx: Context, sv: SentenceView) -> None:
-    """Every network named is a membership; only "active" is taken from the sentence."""
-    active = sv.status == "active"
-    for m in sv.full:
-        if m.type == "network":
-            _cand(ctx, sv, "network_membership", m, **_status_attrs(sv.status if active else None, 1))
+    """Every network named is a membership, and so is one named by its shape where the sentence says the home
+    takes part (networks.py); only "active" is taken from the sentence, or from how it takes part ("wirkt mit")."""
+    from .networks import ACTIVE, network_names
+
+    # active where the sentence says so, or how the home takes part, or reports its founding (FACTS.md)
+    known = [m for m in sv.full if m.type == "network"]
+    names = network_names(sv.text, ctx.home)
+    if not known and not names:
+        return
+    active = sv.status == "active" or bool(ACTIVE.search(sv.text) or vocab.FOUNDING_CUE.search(sv.text))
+    attrs = _status_attrs("active" if active else None, 1)
+    for m in known:
+        _cand(ctx, sv, "network_membership", m, **attrs)
+    for n in names:
+        if any(m.start < n.end and n.start < m.end for m in sv.ms) or _is_place(ctx.gaz, n.name):
+            continue
+        _cand(ctx, sv, "network_membership", _network_mention(ctx, n.name, n.start, n.end), **attrs)
+
+
+def _is_place(gaz: Gazetteer, name: str) -> bool:
+    place = gaz.lookup(name)
+    return place is not None and place.type != "network"
+
+
+def _network_mention(ctx: Context, name: str, start: int, end: int) -> Mention:
+    canon = ctx.men.canon.get(fold(name), name)
+    return Mention(canon, start, end, None, "network", f"net:{fold(canon)}")
 
 
 def rule_representation(ctx: Context, sv: SentenceView) -> None:
-    """An office abroad: the place it is in or serves."""
-    if vocab.REPRESENTATION_CUE.search(sv.text):
-        for m in _offices(sv.text, ctx.gaz, sv.ms):
-            _cand(ctx, sv, "representation", m)
+    """An office abroad: the place it is in or serves; a house named after the home ("das Haus Rheinland-Pfalz
+    in Dijon") is one too."""
+    house = re.search(rf"\bHaus\s+(?:des\s+Landes\s+)?{re.escape(ctx.home)}\b", sv.text)
+    if vocab.REPRESENTATION_CUE.search(sv.text) or house:
+        text = sv.text[house.end() :] if house else sv.text
+        for m in _offices(text, ctx.gaz, sv.ms if not house else []):
+            _cand(ctx, sv, "representation", m, **_status_attrs(sv.status, 1))
 
 
 def rule_institution(ctx: Context, sv: SentenceView) -> None:
@@ -644,6 +736,8 @@ KIND_RULES = (
     rule_municipal,
     rule_joint_commission,
     rule_cooperation,
+    rule_remembrance,
+    rule_park,
     rule_network,
     rule_representation,
     rule_institution,
@@ -658,9 +752,13 @@ def _sentence(ctx: Context, s: Sentence) -> None:
     update_scope_status(ctx, sv, in_list)
     if rule_partner_list(ctx, sv):
         return
+    if rule_network_item(ctx, sv, in_list):
+        return
     if rule_list_item(ctx, sv, in_list) or rule_list_item_mention(ctx, sv, in_list):
         return
     close_scope(ctx, sv, in_list)
+    if planned(sv.text):
+        return  # "Eine Partnerschaft mit X ist im Gespräch": no relation (yet)
     for rule in KIND_RULES:
         rule(ctx, sv)
 
@@ -704,7 +802,11 @@ _COOP_BEYOND_TOGETHER = re.compile(vocab.COOPERATION_CUE.pattern.replace(r"|\bge
 # A place named only to describe the partner: "die Hauptstadt des Bundesstaates Wisconsin".
 _DESCRIPTOR = re.compile(
     r"\b(?:haupt)?stadt\s+(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2}$|\b(?:im|in)\s+(?:norden|süden|osten|westen)\s+"
-    r"(?:(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2})?$",
+    r"(?:(?:des|der)\s+(?:[\wäöüß\-]+\s+){0,2})?$|"
+    # the seat in a university's name ("der Technischen Universität Gdańsk", "University of Michigan")
+    r"\b(?:universität|universitaet|hochschule|tu|th|fh|university|college|akademie|klinikum|institut)\s+(?:of\s+)?$|"
+    # a former name beside the current one ("mit der damaligen Region Picardie")
+    r"\b(?:damalig|ehemalig|frühere|früheren|vormalig|former)\w*\s+(?:[\wäöüß\-]+\s+)?$",
     re.I,
 )
 # A heading that announces a list of partners: "Städtepartnerschaften", "Unsere Partnerregionen".
@@ -767,7 +869,7 @@ def towns_in(
         if word in STOP_CAP or (start == 0 and not anywhere) or any(a <= start < b for a, b in taken):
             continue
         # a town follows a cue, a preposition, a conjunction or an adjective, never a first name
-        if not anywhere and not _TOWN_CONTEXT.search(text[:start]):
+        if not anywhere and not _TOWN_CONTEXT.search(before(text, start)):
             continue
         place = _town_place(gaz, word) or places.get(fold(word))
         if place is None or place.type != "city" or place.domestic != domestic or _common_word(word):

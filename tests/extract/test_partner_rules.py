@@ -209,3 +209,212 @@ def test_contacts_that_rest_make_the_partnership_dormant():
         "Die Partnerschaft mit Kaluga besteht seit 1991. Seit Februar 2022 ruhen alle offiziellen Kontakte.\n"
     )
     assert relation(facts_of(page, "page.md"), "Kaluga")["status"] == "dormant"
+
+
+# -- networks by their shape ------------------------------------------------------------------------------
+def networks(facts: dict) -> dict[str, str | None]:
+    return {r["partner"]: r["status"] for r in facts["relations"] if r["kind"] == "network_membership"}
+
+
+def test_networks_are_recognised_by_their_shape_where_the_home_takes_part():
+    text = (
+        "Das Land wirkt im Hochrhein-Forum und in der ARGE ALP mit. Zudem arbeitet es im Eurodistrikt PAMINA und "
+        "im Interregionalen Parlamentarierrat zusammen. Seit 2009 ist das Land Mitglied der Konferenz der "
+        "Nordseeregionen."
+    )
+    found = networks(facts_of(text))
+    assert set(found) == {
+        "Hochrhein-Forum",
+        "Arge Alp",  # the list's name of it
+        "Eurodistrikt PAMINA",
+        "Interregionaler Parlamentarierrat",
+        "Konferenz der Nordseeregionen",
+    }
+    assert found["Hochrhein-Forum"] == "active" and found["Konferenz der Nordseeregionen"] is None
+
+
+def test_english_networks_and_an_acronym_after_a_membership():
+    text = "The region is an active member of the Assembly of Adriatic Regions and of the Danube Euroregion."
+    assert set(networks(facts_of(text))) == {"Assembly of Adriatic Regions", "Danube Euroregion"}
+    assert set(networks(facts_of("Seit 2012 ist das Land Mitglied von ECRN, dem Netzwerk der Chemieregionen."))) == {
+        "ECRN"
+    }
+
+
+def test_bodies_of_people_and_the_homes_own_strategy_are_no_networks():
+    text = (
+        "Die Ministerin ist Mitglied im Aufsichtsrat der Messe. Die Vereinbarung ist Teil der Frankreichstrategie "
+        "des Saarlandes. The delegation met with Members of the WCPP."
+    )
+    assert networks(facts_of(text)) == {}
+
+
+def test_a_list_of_networks_names_each_before_its_explanation():
+    page = (
+        "Das Land wirkt in mehreren Netzwerken des Ostseeraums mit:\n\n"
+        "- BSSSC – Baltic Sea States Subregional Co-operation\n"
+        "- STRING – Netzwerk für grüne Wachstumskorridore\n"
+    )
+    assert set(networks(facts_of(page, "page.md"))) == {"BSSSC", "STRING"}
+
+
+def test_the_summit_of_the_partner_regions_is_a_network():
+    text = "Im Juli findet die 9. Regierungschefkonferenz der Partnerregionen in Quebec statt."
+    assert "Regierungschefkonferenz der Partnerregionen" in networks(facts_of(text))
+
+
+def test_a_network_whose_founding_is_reported_is_active():
+    text = "Gemeinsam mit Kalifornien hat das Land den Grundstein für die Klimaallianz Under2 Coalition gelegt."
+    assert networks(facts_of(text)) == {"Under2 Coalition": "active"}
+
+
+# -- since ------------------------------------------------------------------------------------------------
+def since_of(text: str, partner: str, name: str = "doc.txt") -> int | None:
+    return relation(facts_of(text, name), partner)["since"]
+
+
+def test_the_first_signing_or_founding_dates_the_relation():
+    assert (
+        since_of(
+            "Das Land und die Provinz Zeeland arbeiten seit der Unterzeichnung einer Absichtserklärung 2014 eng "
+            "zusammen. Nun wurde die Partnerschaft mit Zeeland 2024 erneuert.",
+            "Zeeland",
+        )
+        == 2014
+    )
+    assert since_of("Erstmals hatten das Land und Ontario 1987 ihre Zusammenarbeit vereinbart.", "Ontario") == 1987
+
+
+def test_the_founding_of_a_commission_dates_the_commission():
+    text = (
+        "Zum zehnten Mal tagte die Gemischte Kommission Brandenburg – Großpolen. Seit ihrer Gründung im Jahr 2012 "
+        "berät sie über gemeinsame Projekte."
+    )
+    facts = facts_of(text)
+    assert [r["since"] for r in facts["relations"] if r["kind"] == "joint_commission"] == [2012]
+    text = "Mit Gründung der Gemischten Kommission im Jahr 2007 bekam die Zusammenarbeit mit Serbien einen Rahmen."
+    assert [r["since"] for r in facts_of(text)["relations"] if r["kind"] == "joint_commission"] == [2007]
+
+
+def test_a_celebration_date_is_not_the_start():
+    text = (
+        "Am 3. Mai 2023 feiert die Partnerschaft mit der Region Piemont ihren 20. Geburtstag; gegründet wurde sie "
+        "am 3. Mai 2003 in Turin."
+    )
+    assert since_of(text, "Piemont") == 2003
+
+
+def test_the_date_of_a_listing_entry_dates_an_agreement_made_today():
+    page = (
+        "Pressemitteilungen\n\nStaatskanzlei | 22.09.2023\n\nDas Land und die Region Tschernihiw vereinbaren "
+        "Partnerschaft\n\nDas Land und die ukrainische Region Tschernihiw haben heute eine Partnerschaft vereinbart."
+    )
+    assert since_of(page, "Tschernihiw") == 2023
+
+
+def test_each_partner_takes_its_own_anniversary():
+    text = (
+        "Altstadt, 03.07.2018\n\nDas Wochenende stand im Zeichen zweier Jubiläen: 30 Jahre Städtepartnerschaft mit "
+        "Offenbach, 25 Jahre Städtepartnerschaft mit Olten (Schweiz)."
+    )
+    assert since_of(text, "Olten") == 1993
+
+
+def test_a_founding_word_dates_the_partner_of_its_clause():
+    text = (
+        "Die Stadt und die belgische Küstengemeinde Middelkerke sind seit 1971 Partnerstädte, Clevedon in der "
+        "englischen Grafschaft Somerset kam 1980 hinzu."
+    )
+    facts = facts_of(text)
+    assert (relation(facts, "Middelkerke")["since"], relation(facts, "Clevedon")["since"]) == (1971, 1980)
+
+
+def test_the_anniversary_of_another_event_does_not_date_the_relation():
+    text = (
+        "Zum 82. Jahrestag der Zerstörung von Lidice legte der Minister einen Kranz nieder. Seit 2012 reisen jedes "
+        "Jahr Schülerinnen und Schüler nach Lidice, um das Gedenken an die Opfer wachzuhalten."
+    )
+    rel = relation(facts_of(text), "Lidice")
+    assert (rel["kind"], rel["since"], rel["status"]) == ("cooperation", 2012, "active")
+
+
+def test_an_english_founding_year_before_a_comma():
+    text = (
+        "URL: https://trade.example.org/sister-states/\n\nWisconsin maintains a sister-state relationship with "
+        "Hessen. The relationship was established in 1976, and students visit each year."
+    )
+    assert since_of(text, "Hessen") == 1976
+
+
+# -- kinds, offices, parks ----------------------------------------------------------------------------------
+def test_a_house_named_after_the_home_abroad_is_a_representation():
+    text = (
+        "URL: https://www.rlp.de/de/europa\n\n"
+        "Der Landtag unterhält das Haus Rheinland-Pfalz als kulturelles Zentrum in Dijon."
+    )
+    rel = relation(facts_of(text), "Dijon")
+    assert (rel["kind"], rel["country"], rel["status"]) == ("representation", "FR", "active")
+
+
+def test_a_park_abroad_partners_the_homes_park():
+    text = "Der Nationalpark Eifel und der belgische Nationalpark Hohes Venn feiern zehn Jahre Partnerschaft."
+    rel = relation(facts_of(text), "Nationalpark Hohes Venn")
+    assert (rel["kind"], rel["country"], rel.get("home")) == ("cooperation", "BE", "Nationalpark Eifel")
+
+
+def test_a_universitys_seat_and_a_former_name_are_no_partners():
+    text = (
+        "Die Hochschule kooperiert mit der Technischen Universität Gdańsk. Die Partnerschaft wurde 2001 mit der "
+        "damaligen Region Picardie begründet und mit der Region Hauts-de-France fortgeführt."
+    )
+    assert {r["partner"] for r in facts_of(text)["relations"]} == {"Hauts-de-France"}
+
+
+def test_a_state_twinned_with_a_country_is_its_partner():
+    text = "URL: https://www.rlp.de/en/\n\nRhineland-Palatinate has been twinned with Rwanda since 1982."
+    rel = relation(facts_of(text), "Rwanda")
+    assert (rel["kind"], rel["since"]) == ("state_partnership", 1982)
+
+
+def test_a_sentence_that_only_plans_a_partnership_gives_none_an_anniversary_beside_plans_does():
+    assert facts_of("Eine Partnerschaft mit der Provinz Hebei ist im Gespräch.")["relations"] == []
+    text = (
+        "Talks included the 20th anniversary in 2015 of the bilateral agreement between the Western Cape and "
+        "Bavaria, as well as possible future co-operation."
+    )
+    assert relation(facts_of(text), "Western Cape")["since"] == 1995
+
+
+def test_a_cooperation_later_called_the_partnership_of_both_regions_is_one():
+    text = (
+        "Brandenburg und Lubuskie bekräftigen Zusammenarbeit\n\n"
+        "Die Partnerschaft der beiden Nachbarregionen besteht seit 1997."
+    )
+    rel = relation(facts_of(text), "Lubuskie")
+    assert (rel["kind"], rel["since"]) == ("state_partnership", 1997)
+
+
+def test_von_after_a_relation_noun_names_the_partner():
+    text = "Die Verbindungen von Kalifornien und dem Land sollen weiter ausgebaut werden."
+    assert relation(facts_of(text), "Kalifornien")["kind"] == "cooperation"
+
+
+# -- publishers --------------------------------------------------------------------------------------------
+def test_a_partner_regions_english_page_on_a_generic_domain_is_its_own():
+    page = (
+        "URL: https://trade.example.org/partners/\n\n"
+        "Ohio's Sister-State Relationships\n\n"
+        "Ohio maintains sister-state relationships with regions around the world.\n\n"
+        "Baden-Württemberg, Germany\n\nSister state since 2005."
+    )
+    rel = relation(facts_of(page), "Baden-Württemberg")
+    assert (rel["country"], rel["kind"], rel["since"]) == ("DE", "state_partnership", 2005)
+
+
+def test_a_towns_address_with_umlauts_spelt_out_names_the_home():
+    from weltnetz_extract import read_document
+    from weltnetz_extract.gazetteer import default_gazetteer
+    from weltnetz_extract.publisher import detect_publisher
+
+    doc = read_document("URL: https://www.tuebingen.de/partnerstaedte\n\nPartnerstädte\n\nText.")
+    assert detect_publisher(doc, default_gazetteer(), "Baden-Württemberg").name == "Tübingen"
