@@ -14,12 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	touch $(STAMP)
 
-## axe-core for the browser tests, pinned in package-lock.json (npm ci installs exactly that).
+## axe-core for the browser tests, pinned in package-lock.json (npm ci installs exactly that); only the tests need npm.
 $(AXE): package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $(AXE)
 
-install: $(STAMP) $(AXE)
+install: $(STAMP)
 
 ## Create or update the database and load the Baden-Württemberg data (idempotent).
 db: install
@@ -33,7 +33,7 @@ run: db
 	$(WELTNETZ) serve
 
 ## The whole suite (on the database DATABASE_URL names; SQLite in memory by default) and lint.
-test: install
+test: install $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

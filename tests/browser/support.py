@@ -137,7 +137,9 @@ def new_page(browser, base_url: str, viewport: dict | None = None, locale: str =
     context = browser.new_context(
         base_url=base_url, viewport=viewport or DESKTOP, locale=locale, accept_downloads=True, service_workers="block"
     )
-    context.set_default_timeout(15_000)
+    # Generous, for a shared CI machine under load: a timeout only costs time when a test fails anyway.
+    context.set_default_timeout(30_000)
+    context.set_default_navigation_timeout(60_000)
     page = context.new_page()
     problems = page.problems = Problems()
     page.expose_function("__weltnetzCsp", lambda text: problems.add(f"CSP violation: {text}"))
@@ -179,7 +181,7 @@ def run_axe(page, exclude: list[str] | None = None) -> list[dict]:
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         if not AXE.exists():
-            pytest.fail(f"axe-core not found at {AXE}: run `make install` (it runs `npm ci`).", pytrace=False)
+            pytest.fail(f"axe-core not found at {AXE}: run `npm ci` (`make test` does it).", pytrace=False)
         page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate(
         """([exclude, tags]) => axe.run(exclude.length ? {exclude: exclude.map((s) => [s])} : document,
