@@ -139,6 +139,15 @@ class ListScope:
     block: int  # the block of the intro or of the last item; items must follow it
 
 
+@dataclass(frozen=True, slots=True)
+class Sought:
+    """A partner a sentence looks for without naming it: the kind, and the country an adjective gives."""
+
+    kind: str
+    country: str | None
+    block: int
+
+
 @dataclass(slots=True)
 class Context:
     doc: Document
@@ -149,6 +158,7 @@ class Context:
     town: bool = False  # the home is a town, or the page one about twinnings: its partnerships are twinnings
     rs: RelationSet = field(default_factory=lambda: RelationSet())
     scope: ListScope | None = None
+    sought: Sought | None = None  # a partner sought in the sentence before ("eine schottische Stadt gesucht")
 
 
 @dataclass(slots=True)
@@ -729,6 +739,60 @@ def rule_institution(ctx: Context, sv: SentenceView) -> None:
         ctx.rs.add(Candidate("institution", name, code, f"inst:{fold(name)}", sv.s.index))
 
 
+# "... wurde eine schottische Stadt als Partnerin gesucht", "suchte der Gemeinderat eine Partnerstadt in Italien"
+_SEEKING = vocab.Cue(
+    r"\b(?:gesucht|suchte[n]?|sucht|auf der suche|looking for|searched for|sought)\b[^.;]*|"
+    r"\beine[nr]?\s+(?:\w+\s+)?(?:partnerstadt|partnerregion|partnergemeinde)\b[^.;]*\bgesucht"
+)
+_PLACEHOLDER = re.compile(
+    r"\b(?:eine[nr]?|a|an)\s+(?:(?P<adj>[a-zäöü]+isch\w*|[A-Z][a-z]+(?:ish|ian|ese|ch))\s+)?"
+    r"(?P<noun>Partnerstadt|Stadt|Partnerregion|Region|Partnergemeinde|Gemeinde|Kommune|Provinz|city|town|region|"
+    r"province)\b(?:\s+(?:in|im|aus)\s+(?P<where>[A-ZÄÖÜ][\w\-]+))?",
+)
+# "Die Wahl fiel auf Dundee", "Man entschied sich für Menfi", "The choice fell on Dundee"
+_CHOSEN = vocab.Cue(
+    r"\bwahl\s+fiel\s+auf\b|\bentschied\w*\s+(?:\w+\s+){0,3}?für\b|\bentscheidung\s+fiel\s+auf\b|"
+    r"\bchoice\s+fell\s+on\b|\bchose\b|\bwas\s+chosen\b|\bwurde\s+ausgewählt\b"
+)
+
+
+def _sought(ctx: Context, sv: SentenceView) -> Sought | None:
+    """A sentence about a partnership that looks for a partner it does not name yet."""
+    if not _SEEKING.search(sv.text):
+        return None
+    pm = _PLACEHOLDER.search(sv.text)
+    if pm is None:
+        return None
+    code = ctx.gaz.adjective_country(pm["adj"]) if pm["adj"] else None
+    if code is None and pm["where"]:
+        where = ctx.gaz.lookup(pm["where"])
+        code = where.country if where is not None and where.type == "country" else None
+    town = pm["noun"].lower() in ("partnerstadt", "stadt", "partnergemeinde", "gemeinde", "kommune", "city", "town")
+    kind = "municipal_partnership" if town or ctx.town else "state_partnership"
+    return Sought(kind, code, sv.s.block)
+
+
+def rule_chosen(ctx: Context, sv: SentenceView, sought: Sought) -> bool:
+    """The sentence after a search that names the choice ("Die Wahl fiel auf Dundee"): the partner sought."""
+    cm = _CHOSEN.search(sv.text)
+    if cm is None or sv.s.block > sought.block + 1:
+        return False
+    rest = sv.text[cm.end() :]
+    name = re.match(
+        rf"\s*(?:die\s+|the\s+)?(?:Stadt\s+|Region\s+|city of\s+)?(?P<n>[{UP}][\w'’\-]+(?:\s+[{UP}][\w'’\-]+)?)", rest
+    )
+    if name is None:
+        return False
+    start = cm.end() + name.start("n")
+    place = ctx.gaz.lookup(name["n"], cities=True) or ctx.men.places.get(fold(name["n"]))
+    code = place.country if place is not None else sought.country
+    if code is None or code == HOME_COUNTRY.get():
+        return False
+    mention = Mention(name["n"], start, start + len(name["n"]), code, "city", f"{code}:{fold(name['n'])}")
+    _cand(ctx, sv, sought.kind, mention, **_status_attrs(sv.status, 1))
+    return True
+
+
 KIND_RULES = (
     rule_enumeration,
     rule_apposition,
@@ -759,8 +823,14 @@ def _sentence(ctx: Context, s: Sentence) -> None:
     close_scope(ctx, sv, in_list)
     if planned(sv.text):
         return  # "Eine Partnerschaft mit X ist im Gespräch": no relation (yet)
+    sought, ctx.sought = ctx.sought, None
+    if sought is not None:
+        rule_chosen(ctx, sv, sought)
+    before_rules = len(ctx.rs.relations)
     for rule in KIND_RULES:
         rule(ctx, sv)
+    if len(ctx.rs.relations) == before_rules:
+        ctx.sought = _sought(ctx, sv)
 
 
 def link_mentions(rs: RelationSet, seg: Segments, men: Mentions) -> None:

@@ -418,3 +418,19 @@ def test_a_towns_address_with_umlauts_spelt_out_names_the_home():
 
     doc = read_document("URL: https://www.tuebingen.de/partnerstaedte\n\nPartnerstädte\n\nText.")
     assert detect_publisher(doc, default_gazetteer(), "Baden-Württemberg").name == "Tübingen"
+
+
+# -- a partner named only in the next sentence ----------------------------------------------------------------
+def test_a_partner_named_only_in_the_next_sentence():
+    text = (
+        "Anfang der 1960er Jahre wurde für die neue Städtepartnerschaft eine schottische Stadt gesucht. "
+        "Die Wahl fiel auf Dundee."
+    )
+    assert partners(facts_of(text)) == {("Dundee", "GB", "municipal_partnership")}
+    text = "Der Kreis suchte eine Partnerregion in Litauen. Man entschied sich schließlich für die Region Kaunas."
+    assert partners(facts_of(text)) == {("Kaunas", "LT", "state_partnership")}
+
+
+def test_a_search_without_a_choice_names_no_partner():
+    text = "Die Stadt sucht eine Partnerstadt in Italien. Die Wahl des Bürgermeisters fiel auf einen Sonntag."
+    assert facts_of(text)["relations"] == []
