@@ -164,3 +164,11 @@ def test_the_licence_is_configurable(client, settings):
     assert client.get("/api/v1/topics").json()["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     g = catalogue(client, "turtle")
     assert set(g.objects(None, DCTERMS.license)) == {URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")}
+
+
+def test_contributor_id_is_stated_once_govdata_has_assigned_one(client, settings):
+    assert not set(catalogue(client, "turtle").objects(None, DCATDE.contributorID))
+    settings.WELTNETZ_DCAT_CONTRIBUTOR_ID = "http://dcat-ap.de/def/contributors/example"
+    g = catalogue(client, "turtle")
+    for dataset in g.subjects(RDF.type, DCAT.Dataset):
+        assert g.value(dataset, DCATDE.contributorID) == URIRef("http://dcat-ap.de/def/contributors/example")

@@ -116,6 +116,8 @@ def catalogue_graph(base: str) -> Graph:
             g.add((dataset, DCAT.keyword, Literal(word, lang="de")))
         g.add((dataset, DCATDE.politicalGeocodingURI, URIRef(settings.WELTNETZ_POLITICAL_GEOCODING_URI)))
         g.add((dataset, DCATDE.politicalGeocodingLevelURI, URIRef(GEOCODING_LEVEL_STATE)))
+        if settings.WELTNETZ_DCAT_CONTRIBUTOR_ID:
+            g.add((dataset, DCATDE.contributorID, URIRef(settings.WELTNETZ_DCAT_CONTRIBUTOR_ID)))
         g.add((dataset, DCTERMS.modified, modified))
         g.add(
             (

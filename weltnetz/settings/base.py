@@ -283,6 +283,9 @@ WELTNETZ_DATA_LICENCE = os.environ.get("WELTNETZ_DATA_LICENCE", "dl-de/by-2-0")
 WELTNETZ_PUBLISHER_NAME = os.environ.get("WELTNETZ_PUBLISHER_NAME", "Staatsministerium Baden-Württemberg")
 WELTNETZ_PUBLISHER_URL = os.environ.get("WELTNETZ_PUBLISHER_URL", "https://stm.baden-wuerttemberg.de/")
 WELTNETZ_CONTACT_EMAIL = os.environ.get("WELTNETZ_CONTACT_EMAIL", "poststelle@stm.bwl.de")
+# GovData's identifier of the contributing portal (dcatde:contributorID, from the vocabulary at
+# http://dcat-ap.de/def/contributors/); GovData assigns it when a publisher registers, so it is empty until then.
+WELTNETZ_DCAT_CONTRIBUTOR_ID = os.environ.get("WELTNETZ_DCAT_CONTRIBUTOR_ID", "")
 WELTNETZ_POLITICAL_GEOCODING_URI = os.environ.get(
     "WELTNETZ_POLITICAL_GEOCODING_URI", "http://dcat-ap.de/def/politicalGeocoding/stateKey/08"
 )
