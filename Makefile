@@ -21,10 +21,12 @@ $(AXE): package-lock.json
 
 install: $(STAMP)
 
-## Create or update the database and load the Baden-Württemberg data (idempotent).
+## Create or update the database, load the Baden-Württemberg data and the bundled town twinnings (idempotent;
+## the twinnings are skipped in a moment when the same file is already in).
 db: install
 	$(WELTNETZ) migrate --no-input -v0
 	$(WELTNETZ) load_register
+	$(WELTNETZ) import twins
 	$(WELTNETZ) setup_portal
 	$(WELTNETZ) collectstatic --no-input -v0
 

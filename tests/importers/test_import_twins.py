@@ -126,9 +126,42 @@ def test_tricky_file_imports_pairs_once_with_places_merged(tricky: Path):
 def test_importing_again_creates_nothing(tricky: Path):
     run(tricky)
     actors, relations, citations = Actor.objects.count(), twins().count(), RelationCitation.objects.count()
-    out = run(tricky)
+    out = run(tricky, "--again")
     assert (Actor.objects.count(), twins().count(), RelationCitation.objects.count()) == (actors, relations, citations)
     assert "Relations created: 0" in out and "Places created: 0" in out
+
+
+def test_the_same_file_is_skipped_by_its_content_unless_asked_again(tricky: Path, tmp_path: Path):
+    run(tricky)
+    relations = twins().count()
+    out = run(tricky)
+    assert "already imported" in out and "skipped" in out and "Rows read" not in out
+    copy = tmp_path / "renamed.csv"  # the content decides, not the name
+    copy.write_bytes(tricky.read_bytes())
+    assert "skipped" in run(copy)
+    assert "Rows read: 16" in run(tricky, "--again")
+    tricky.write_text(TRICKY + "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37\n", encoding="utf-8")
+    out = run(tricky)  # changed content: imported
+    assert "Relations created: 1" in out and twins().count() == relations + 1
+
+
+def test_a_partial_or_dry_run_does_not_count_as_imported(tricky: Path):
+    run(tricky, "--limit", "2")
+    run(tricky, "--dry-run")
+    assert "Relations created: 8" in run(tricky)
+
+
+def test_without_a_file_the_bundled_list_is_imported(tricky: Path, monkeypatch):
+    from weltnetz.importers.management.commands import import_twin_cities as command
+
+    bundled = command.BUNDLED_CSV
+    assert bundled.is_file() and (bundled.parent / "twin_cities.LICENSE").is_file()
+    with bundled.open(encoding="utf-8") as f:
+        assert next(f).startswith("city1,country1,lat1,lng1") and sum(1 for _ in f) == 25_917
+    monkeypatch.setattr(command, "BUNDLED_CSV", tricky)  # the real list takes a while; the default is what counts
+    out = StringIO()
+    call_command("import_twin_cities", stdout=out, stderr=StringIO())
+    assert "Relations created: 9" in out.getvalue()
 
 
 def test_dry_run_counts_but_writes_nothing(tricky: Path):

@@ -1,13 +1,31 @@
-"""`weltnetz import twins FILE.csv`: import town twinnings (see weltnetz.importers.twin_cities)."""
+"""`weltnetz import twins [FILE.csv] [--again]`: import town twinnings (see weltnetz.importers.twin_cities).
+
+Without FILE the twin-town list that ships with the project (weltnetz/importers/data/twin_cities.csv, MIT) is
+imported. A file that went in completely before (same content, by SHA-256) is skipped in a moment; `--again`
+imports it anyway (which creates nothing new unless the register lost some of its rows).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from weltnetz.importers.models import ImportedFile
 from weltnetz.importers.twin_cities import ImportFailed, import_file, parse_mapping
+
+BUNDLED_CSV = Path(__file__).resolve().parents[2] / "data" / "twin_cities.csv"
+IMPORTER = "twin_cities"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 class _Bar:
@@ -27,7 +45,14 @@ class Command(BaseCommand):
     help = "Import town twinnings from a CSV file as municipal partnerships (one transaction; re-import is a no-op)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="CSV file, UTF-8, header line first")
+        parser.add_argument(
+            "file",
+            type=Path,
+            nargs="?",
+            default=BUNDLED_CSV,
+            help="CSV file, UTF-8, header line first (default: the twin-town list shipped with weltnetz)",
+        )
+        parser.add_argument("--again", action="store_true", help="import even when this file is already in")
         parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
         parser.add_argument("--limit", type=int, help="read only the first N data rows")
         parser.add_argument("--delimiter", default=",", help="field delimiter (default ','; '\\t' for tab)")
@@ -51,6 +76,7 @@ class Command(BaseCommand):
         columns: str,
         strict: bool,
         progress: bool,
+        again: bool,
         **options,
     ) -> None:
         if not file.is_file():
@@ -60,6 +86,15 @@ class Command(BaseCommand):
         delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter
         if len(delimiter) != 1:
             raise CommandError("--delimiter must be one character")
+        sha256 = file_sha256(file)
+        complete = not dry_run and limit is None
+        done = ImportedFile.objects.filter(importer=IMPORTER, sha256=sha256).first()
+        if complete and done is not None and not again:
+            self.stdout.write(
+                f"{file.name}: already imported on {done.imported_at:%Y-%m-%d %H:%M} (same content, "
+                f"SHA-256 {sha256[:12]}); skipped. --again imports it anyway."
+            )
+            return
         try:
             summary = import_file(
                 file,
@@ -72,5 +107,11 @@ class Command(BaseCommand):
             )
         except ImportFailed as exc:
             raise CommandError(f"{file.name}: {exc}. Nothing was imported.") from None
+        if complete:
+            ImportedFile.objects.update_or_create(
+                importer=IMPORTER,
+                sha256=sha256,
+                defaults={"file_name": file.name, "rows": summary.rows, "relations_created": summary.relations_created},
+            )
         for line in summary.lines():
             self.stdout.write(line)
