@@ -24,6 +24,7 @@ def test_moscow_shows_dormant_status_history_and_source_passage(page):
     assert history.index("aktiv ab 2007") < history.index("ruht (seit wann unbekannt)")  # time order
     assert "Baden-Württemberg in der Welt" in body  # the source's title
     assert "Moskau seit 2007) – ruhen derzeit" in history  # the quoted passage that states the rest
+    assert "Nächstes rundes Jubiläum" not in body  # a resting partnership has no anniversary to plan
 
 
 def test_moscow_in_english(page):

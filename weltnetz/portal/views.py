@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language_from_request
 
 from weltnetz.register.models import Actor, Agreement, AgreementCitation, Relation, RelationCitation, StatusChange
+from weltnetz.register.vocab import Status
 
 from . import overview
 from .countries import country_name
@@ -53,7 +54,10 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     topics = {t.pk: t for r in relations for t in r.topics.all()}
     topics.update({t.pk: t for a in agreements for t in a.topics.all()})
-    anniversaries = [(r, *r.next_anniversary()) for r in relations if r.next_anniversary()]
+    # A resting or ended partnership has no anniversary to plan (as in the calendar feed and the API).
+    anniversaries = [
+        (r, *r.next_anniversary()) for r in relations if r.status == Status.ACTIVE and r.next_anniversary()
+    ]
     news = localized_news(NewsPage.objects.live().filter(partners=actor)).order_by("-date")[:10]
     return render(
         request,
