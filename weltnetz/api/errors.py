@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.operation import Operation
 
 
 class ApiError(Exception):
@@ -55,6 +56,7 @@ def _open(response: HttpResponse) -> HttpResponse:
 
 def install(api: NinjaAPI) -> None:
     """Register the exception handlers that turn every failure into the one error shape."""
+    refuse_unknown_parameters(api)
 
     @api.exception_handler(ApiError)
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
@@ -79,6 +81,40 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return keep_status(request, api.create_response(request, error_body(("path", "not found")), status=404))
+
+
+def query_names(operation: Operation) -> frozenset[str]:
+    """The query parameters an endpoint declares (its Query schema's fields, or plain parameters)."""
+    names: set[str] = set()
+    for model in operation.models:
+        if model.__ninja_param_source__ != "query":
+            continue
+        flat = getattr(model, "__ninja_flatten_map__", None)
+        names.update(flat or (f.alias or n for n, f in model.model_fields.items()))
+    return frozenset(names)
+
+
+def refuse_unknown_parameters(api: NinjaAPI) -> None:
+    """Answer 400 (in the one error shape) to a query parameter the endpoint does not declare.
+
+    Every parameter is part of the answer cache's key, so without this `&x=1` would make each request a new
+    key and compute the answer afresh; a misspelt filter (`?contry=FR`) would silently list everything.
+    """
+    checks = Operation._run_checks
+
+    def run_checks(self: Operation, request: HttpRequest) -> HttpResponse | None:
+        if self.api is api and request.GET:
+            known = getattr(self, "_weltnetz_query_names", None)
+            if known is None:
+                known = self._weltnetz_query_names = query_names(self)  # type: ignore[attr-defined]
+            unknown = sorted(k for k in request.GET if k not in known)
+            if unknown:
+                expected = ", ".join(sorted(known)) or "none"
+                errors = [(k[:80], f"unknown parameter; this endpoint takes: {expected}") for k in unknown[:10]]
+                return _open(api.create_response(request, error_body(*errors), status=400))
+        return checks(self, request)
+
+    Operation._run_checks = run_checks  # type: ignore[method-assign]
 
 
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "weltnetz.portal.caching.PageCacheMiddleware",  # anonymous pages per data version: ETag, gzip, cache
     "weltnetz.api.middleware.ApiRequestMiddleware",
     "weltnetz.csp.ScopedCSPMiddleware",  # strict CSP; the admin's additions only under /admin/
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -273,6 +274,11 @@ WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", 
 
 # How long rendered API answers are reused while the register is unchanged (0: build every answer afresh).
 WELTNETZ_API_CACHE_SECONDS = int(os.environ.get("WELTNETZ_API_CACHE_SECONDS", "600"))
+# Portal pages rendered for anonymous visitors, reused while the data version and the day are the same
+# (portal/caching.py; 0: render every page afresh), and how long a browser or proxy may keep one without asking
+# again (0: it stores the page and revalidates it with its ETag each time, so an edit shows at once).
+WELTNETZ_PAGE_CACHE_SECONDS = int(os.environ.get("WELTNETZ_PAGE_CACHE_SECONDS", "600"))
+WELTNETZ_PAGE_MAX_AGE = int(os.environ.get("WELTNETZ_PAGE_MAX_AGE", "0"))
 
 # The home region: whose international relations this instance keeps.
 WELTNETZ_HOME_REGION = os.environ.get("WELTNETZ_HOME_REGION", "baden-wuerttemberg")
