@@ -8,6 +8,8 @@ Corpora:
 - ``own2``: ``tests/extract/corpus2``, the same scorer: genres of the hidden set (other publishers, English,
   listings, PDF, negative controls), gold written before extraction. Its ``MANIFEST.tsv`` marks each document
   ``open`` or ``sealed``; the two halves are reported as ``own2:open`` and ``own2:sealed`` beside the whole.
+- ``own3``: ``tests/extract/corpus3``, the same scorer and the same manifest: written for issue #10's dates,
+  statuses, topics and agreements (anniversaries, founding vs. celebration, dated listings, English wording).
 - ``dev`` and ``dev2``: ``../shared/eval/dev`` and ``../shared/eval/dev2``, scored with
   ``../shared/eval/score.py`` itself (imported by path, never copied), where that folder exists. The own
   scorer is run on them too, and the gate fails if the two scorers disagree on any figure.
@@ -37,7 +39,8 @@ from weltnetz_extract import scoring  # noqa: E402
 SHARED_EVAL = REPO.parent / "shared" / "eval"
 OWN_DIR = REPO / "tests" / "extract" / "corpus"
 OWN2_DIR = REPO / "tests" / "extract" / "corpus2"
-OWN_CORPORA = {"own": OWN_DIR, "own2": OWN2_DIR}
+OWN3_DIR = REPO / "tests" / "extract" / "corpus3"
+OWN_CORPORA = {"own": OWN_DIR, "own2": OWN2_DIR, "own3": OWN3_DIR}
 BASELINE = Path(__file__).with_name("baseline.json")
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 SHARED_SETS = ("dev", "dev2")

@@ -223,7 +223,8 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
     """Since, status and topics of every relation, sentence by sentence."""
     focus = _focus(rs, seg)
     ref_year = int(doc.date[:4]) if doc.date else None
-    topic_state = TopicState()
+    named_at = [i for i in range(len(seg.sentences)) if rs.mentioned.get(i) or rs.touched.get(i)]
+    topic_state = TopicState(intro_until=named_at[0] if named_at else len(seg.sentences))
     entries = entry_years(doc, ref_year)
     for s in seg.sentences:
         named = rs.mentioned.get(s.index, [])
@@ -234,7 +235,7 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
         since_from_founding(rs, at)
         since_from_beginning(rs, at, entries[s.block])
         since_from_first_agreement(rs, at)
-        since_from_anniversary(rs, at, ref_year)
+        since_from_anniversary(rs, at, entries[s.block] or ref_year)
         status_from_cues(rs, men, at)
         topics_of_sentence(doc, rs, men, s, (named, touched, target), topic_state)
     finish_topics(rs, topic_state)
@@ -277,8 +278,10 @@ _SINCE_OF_RELATION = vocab.Cue(
 )
 # "Die 1988 begründete Partnerschaft", "Die Partnerschaft wurde 1959 geschlossen": the founding is the relation's.
 _FOUNDED_RELATION = vocab.Cue(
-    r"(?:relationship|partnership|cooperation|twinning)\b[^.;]*\b(?:was|were)\s+(?:established|founded|signed)|"
-    r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen)\w*\s+(?:[\wäöüß\-]+\s+){0,2}?"
+    r"(?:relationship|partnership|cooperation|twinning)\b[^.;]*\b(?:(?:was|were)\s+(?:established|founded|signed)|"
+    r"dates\s+(?:back\s+)?(?:from|to)|began|started|goes back)|"
+    r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen|begonnen|aufgenommen)\w*\s+"
+    r"(?:[\wäöüß\-]+\s+){0,2}?"
     r"[\wäöüß\-]*(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)|"
     r"(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)\w*\s+[^.;]*?\b(?:wurde|ist|war)\b[^.;]*?"
     r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen)",

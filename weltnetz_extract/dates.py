@@ -90,9 +90,18 @@ ANNIVERSARY = re.compile(
     r"|(?<!seit )(?<!über )(?<!rund )(?<!fast )(?<!knapp )(?<!als )(?<!etwa )(?<!gut )"
     r"(?<![\w.])(?P<n3>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn|hundert)\s+jahre\s+(?:\w+\s+){0,2}?"
     r"\w*(?:partnerschaft|zusammenarbeit|freundschaft|kooperation)"
-    r"|(?P<n4>\d{1,3})(?:st|nd|rd|th)\s+anniversary",
+    r"|(?P<n4>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
+    # "70 years of friendship", "wird in diesem Jahr 15 Jahre alt", "Vor 40 Jahren unterzeichneten ..."
+    r"|(?<![\w.])(?P<n5>\d{1,3})\s+years\s+of\s+(?:\w+\s+){0,2}?(?:partnership|friendship|cooperation|twinning)"
+    r"|(?<![\w.])(?P<n6>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn)\s+jahre\s+alt\b"
+    r"|(?<![\w.])vor\s+(?P<n7>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn|fünfundzwanzig)\s+jahren\s+(?=\w+\s+\w+)",
     re.I,
 )
+# "Vor 40 Jahren" starts a relation only where the sentence says what began then.
+_BEGAN_THEN = re.compile(
+    r"unterzeichn|gegründet|begründet|besiegelt|geschlossen|ins leben|vereinbart|signed|established|founded", re.I
+)
+_RELATION_NOUN = re.compile(r"partnerschaft|freundschaft|zusammenarbeit|partnership|twinning|friendship", re.I)
 
 
 # What follows "Jahrestag der"/"Jubiläum des" where the anniversary is of something other than a relation.
@@ -176,13 +185,18 @@ def anniversaries(text: str) -> list[tuple[re.Match[str], int]]:
     """Each anniversary named in ``text`` with its number of years ("Zum 35-jährigen Jubiläum" -> 35)."""
     out: list[tuple[re.Match[str], int]] = []
     low = text.lower()
-    if not any(k in low for k in ("jähr", "jahre", "jahrestag", "jubiläum", "anniversary")):
+    if not any(k in low for k in ("jähr", "jahre", "jahrestag", "jubiläum", "anniversary", "years of")):
         return out  # most sentences name none: skip the pattern
     for m in ANNIVERSARY.finditer(text):
         if m["n2"] and _OTHER_EVENT.match(text, m.end()):
             continue  # "zum 82. Jahrestag der Zerstörung von Lidice": not the relation's anniversary
-        if m["n4"]:
-            n: int | None = int(m["n4"])
+        if m["n6"] and not _RELATION_NOUN.search(text):
+            continue  # "15 Jahre alt": a relation's age only in a sentence about one
+        if m["n7"] and not (_BEGAN_THEN.search(text, m.end()) and _RELATION_NOUN.search(text)):
+            continue
+        extra = m["n4"] or m["n5"] or m["n6"] or m["n7"]
+        if extra:
+            n: int | None = number_word(extra)
         else:
             n = number_word(m["n"]) if m["n"] else (int(m["n2"]) if m["n2"] else number_word(m["n3"]))
         if n and 1 <= n <= 200:
@@ -197,12 +211,21 @@ def anniversary_years(text: str) -> list[int]:
 
 def anniversary_start(text: str, reference_year: int | None) -> int | None:
     """Start year from an anniversary and the year it is celebrated in (in the text or given)."""
-    years = anniversary_years(text)
-    if not years:
+    found = anniversaries(text)
+    if not found:
         return None
-    in_text = [d.year for d in find_dates(text)]
-    year = in_text[0] if in_text else reference_year
-    return year - years[0] if year else None
+    m, n = found[0]
+    dates = find_dates(text)
+    stated = {d.year for d in dates}
+    if any(y - n in stated for y in stated):
+        return next(y - n for y in sorted(stated) if y - n in stated)  # "seit 1963 ... 2023 das 60-jährige"
+    since = [sm.span("y") for sm in SINCE_YEAR.finditer(text)]
+    celebrated = [d for d in dates if (d.start, d.end) not in since]  # "seit 1963" is no celebration's year
+    if celebrated:
+        year: int | None = min(celebrated, key=lambda d: abs(d.start - m.start())).year
+    else:
+        year = reference_year
+    return year - n if year else None
 
 
 WEEKDAYS = {

@@ -325,6 +325,10 @@ def default_gazetteer() -> Gazetteer:
         if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ"):
             gaz.add(name, code, "country", 30)
             gaz.country_names[code] = name  # babel's German name is the one German prose uses
+    for code, name in Locale("en").territories.items():  # English short names: "Russia", "Czechia", "South Korea"
+        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "ZZ") and "(" not in name:
+            if gaz.lookup(name) is None:
+                gaz.add(name, code, "country", 20)
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None):
             continue  # only first-level units; deeper ones are mostly districts named like common words

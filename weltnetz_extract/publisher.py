@@ -56,7 +56,8 @@ STATE_ALIASES = {
 _GENERIC_TLDS = {"com", "org", "net", "eu", "info", "int", "gov", "edu", "io", "biz", "de"}
 _HOST_NOISE = {"www", "www1", "www2", "english", "en", "de", "presse", "europa", "portal", "service", "web"}
 _TOWN_PHRASE = re.compile(
-    r"\b(?:[Dd]ie\s+|[Dd]er\s+)?(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Kreisstadt|Große Kreisstadt)\s+"
+    r"\b(?:[Dd]ie\s+|[Dd]er\s+)?(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Kreisstadt|Große Kreisstadt|"
+    r"City of|Town of)\s+"
     r"(?P<n>[A-ZÄÖÜ][\w\-]+(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ][\w\-]+)?)"
 )
 _LAND_PHRASE = re.compile(
@@ -131,7 +132,9 @@ def _named_owner(doc: Document, gaz: Gazetteer) -> Publisher | None:
     first = next((b.text for b in doc.blocks if b.kind == "paragraph"), "")
     for rx, text in ((_OWN_TITLE, doc.title or ""), (_MAINTAINS, first)):
         m = rx.match(text)
-        place = gaz.lookup(m["n"]) if m else None
+        place = gaz.lookup(m["n"], cities=True) if m else None
+        if m and place is not None and place.type == "city" and place.country:  # "Karlsruhe's partner cities"
+            return Publisher(place.name, place.country, town=True)
         if m and place is not None and place.type == "region" and place.country:
             name = STATE_ALIASES.get(m["n"], m["n"])
             return Publisher(name) if name in GERMAN_STATES.values() else Publisher(m["n"], place.country)

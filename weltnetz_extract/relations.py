@@ -53,6 +53,7 @@ class RelationSet:
     touched: dict[int, list[int]] = field(default_factory=dict)  # sentence -> relation ids (by a kind rule)
     topics: dict[int, set[str]] = field(default_factory=dict)
     list_ids: list[int] = field(default_factory=list)  # relations of the last list, for "die Partnerschaften"
+    page: bool = False  # a partner page: its title, address or a heading announces the home's partners
 
     def group_of(self, kind: str) -> str:
         return MERGE_GROUP.get(kind, "relation")
@@ -290,10 +291,14 @@ def rule_list_intro(ctx: Context, sv: SentenceView) -> bool:
         and bool(_HEADING_INTRO.search(text))
         and not vocab.TOPIC_TRIGGER.search(text.replace("artnerschaft", "").lower())
     )
-    if not (text.rstrip().endswith(":") or heading_intro):
+    opens = not (text.rstrip().endswith(":") or heading_intro) and _opens_list(ctx, sv)
+    if not (text.rstrip().endswith(":") or heading_intro or opens):
         return False
+    if opens:  # the paragraph before a list: its cue may be in an earlier sentence
+        text = sv.block.text
     network = bool(text.rstrip().endswith(":") and vocab.NETWORK_INTRO.search(text))
-    if not (network or vocab.STATE_CUE.search(sv.cue_text) or vocab.MUNICIPAL_CUE.search(sv.cue_text)):
+    cue_text = text if opens else sv.cue_text
+    if not (network or vocab.STATE_CUE.search(cue_text) or vocab.MUNICIPAL_CUE.search(cue_text)):
         return False
     kind = "municipal_partnership" if vocab.MUNICIPAL_CUE.search(text) else "state_partnership"
     kind = "network_membership" if network else kind
@@ -301,6 +306,15 @@ def rule_list_intro(ctx: Context, sv: SentenceView) -> bool:
     ctx.scope = ListScope(kind, sv.status, town.surface if town else None, sv.s.block)
     ctx.rs.list_ids = []
     return True
+
+
+def _opens_list(ctx: Context, sv: SentenceView) -> bool:
+    """The last sentence of a short paragraph right before a list ("Karlsruhe has five partner cities.")."""
+    blocks, b = ctx.doc.blocks, sv.s.block
+    if b + 1 >= len(blocks) or blocks[b + 1].kind != "list_item" or sv.block.kind != "paragraph":
+        return False
+    last = ctx.seg.sentences[sv.s.index + 1].block != b if sv.s.index + 1 < len(ctx.seg.sentences) else True
+    return last and len(sv.block.text) < 300 and not sv.full
 
 
 def _in_list(ctx: Context, sv: SentenceView) -> bool:
@@ -859,6 +873,7 @@ def relations(
     ctx = Context(doc, seg, men, gaz, home, town)
     cue = page_cue(ctx, town)
     ctx.town = town or (cue is not None and cue.kind == "municipal_partnership")
+    ctx.rs.page = cue is not None
     for s in seg.sentences:
         _sentence(ctx, s)
     partner_pages(ctx, town)

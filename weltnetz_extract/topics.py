@@ -86,6 +86,7 @@ class TopicState:
     last: list[int] = field(default_factory=list)  # the relations of the last topic sentence
     last_block: int = -1
     for_all: list[tuple[tuple[str, ...], set[str]]] = field(default_factory=list)  # stated for all of a kind
+    intro_until: int = -1  # sentences before this one come before any partner is named
 
 
 def field_words(text: str) -> str:
@@ -147,10 +148,15 @@ def topics_of_sentence(
         ids = st.last
     elif not ids and (plural := _PLURAL_ANAPHOR.search(s.text)):
         ids = list(rs.list_ids)
-        if slugs and target is None:
+        if slugs and (target is None or _page_intro(doc, rs, s, st)):
             st.for_all.append((_kinds_of(plural.group(0)), slugs))
+            if target is not None:
+                return  # "Getragen werden die Partnerschaften ..." before the first partner: all of them
     elif not ids and target is None and slugs and _GENERIC_SUBJECT.search(s.text):
         st.for_all.append((_PARTNERSHIPS, slugs))
+    elif not ids and slugs and _intro(doc, rs, s, st):
+        st.for_all.append((_PARTNERSHIPS, slugs))  # a partner page's or a list's intro speaks of all its partners
+        return
     if not ids:
         ids = st.pending if block_kind == "list_item" and st.pending else ([target] if target is not None else [])
         if target is not None and vocab.JOINT_COMMISSION_CUE.search(s.text):  # "Im Rahmen der Gemischten Kommission"
@@ -161,6 +167,22 @@ def topics_of_sentence(
         st.last, st.last_block = ids, s.block
     if s.text.rstrip().endswith(":"):
         st.pending = ids
+
+
+def _intro(doc: Document, rs: RelationSet, s: Sentence, st: TopicState) -> bool:
+    """A paragraph of a partner page before its first partner, or the paragraph right before a list."""
+    blocks = doc.blocks
+    if blocks[s.block].kind != "paragraph":
+        return False
+    if s.block + 1 < len(blocks) and blocks[s.block + 1].kind == "list_item":
+        return True
+    return False
+
+
+def _page_intro(doc: Document, rs: RelationSet, s: Sentence, st: TopicState) -> bool:
+    """A short paragraph of a partner page before its first partner is named."""
+    block = doc.blocks[s.block]
+    return rs.page and s.index < st.intro_until and block.kind == "paragraph" and len(block.text) < 300
 
 
 def finish_topics(rs: RelationSet, st: TopicState) -> None:

@@ -213,7 +213,9 @@ FOUNDING_CUE = Cue(
     r"\bgeh(?:t|en)\s+auf\s+(?:ein|eine|einen|das|die|den)\b[^.;]*?\bzurück\b|zurückgeh|"
     r"grundstein\b[^.;]{0,60}?\bgelegt|gründungsmitglied|\bkam\b[^.;]*\bhinzu\b|hinzugekommen|"
     r"\bbeschluss\s+(?:zur|über die)\s+\w*partnerschaft|"
-    r"\b(?:was|were|been)\s+(?:established|founded|launched|signed)|\bestablished\s+in\b"
+    r"\b(?:was|were|been)\s+(?:established|founded|launched|signed)|\bestablished\s+in\b|"
+    r"\bbegonnen\w*|\bbegann\b|(?<!wieder)(?<!wieder )aufgenommen\b|"
+    r"\b(?:began|started)\s+in\b|\bdat(?:es|ing)\s+(?:back\s+)?(?:from|to)\b|\bgoes\s+back\s+to\b"
 )
 # A partner of an event, not of the region: "Partnerland der Hannover Messe", "Gastregion des Festivals".
 EVENT_PARTNER = re.compile(

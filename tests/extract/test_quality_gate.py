@@ -31,6 +31,13 @@ def test_second_own_corpus_meets_its_floors():
     assert gate.below_floors(result, BASELINE["floors"]) == []
 
 
+def test_third_own_corpus_meets_its_floors():
+    result = gate.run_gate(only="own3")
+    assert result["own3"]["documents"] >= 14
+    assert set(result["own3"]["subsets"]) == {"own3:open", "own3:sealed"}
+    assert gate.below_floors(result, BASELINE["floors"]) == []
+
+
 def test_floors_are_at_least_the_issue_minimums():
     own = BASELINE["floors"]["own"]
     assert own["relations_f1"] >= 0.90 and own["agreements_f1"] >= 0.90
@@ -60,8 +67,9 @@ def test_every_corpus_document_has_gold():
         assert len(docs) == len(golds)
 
 
-def test_the_manifest_names_every_document_of_the_second_corpus_once():
-    sets = gate.manifest_sets(gate.OWN2_DIR)
-    names = [n for names in sets.values() for n in names]
-    assert sorted(names) == sorted(p.stem for p in gate.documents(gate.OWN2_DIR))
-    assert set(sets) == {"open", "sealed"}
+def test_the_manifest_names_every_document_of_the_second_and_third_corpus_once():
+    for src in (gate.OWN2_DIR, gate.OWN3_DIR):
+        sets = gate.manifest_sets(src)
+        names = [n for names in sets.values() for n in names]
+        assert sorted(names) == sorted(p.stem for p in gate.documents(src))
+        assert set(sets) == {"open", "sealed"}
