@@ -172,3 +172,14 @@ def test_contributor_id_is_stated_once_govdata_has_assigned_one(client, settings
     g = catalogue(client, "turtle")
     for dataset in g.subjects(RDF.type, DCAT.Dataset):
         assert g.value(dataset, DCATDE.contributorID) == URIRef("http://dcat-ap.de/def/contributors/example")
+
+
+def test_the_twinnings_keep_their_mit_notice_beside_the_licence(client):
+    """The twin-town data is MIT-licensed: its copyright notice travels with the API, catalogue and package."""
+    [third] = client.get("/api/v1/topics").json()["license"]["third_party"]
+    assert third["licence"] == "MIT" and third["notice"].startswith("Copyright (c)")
+    g = catalogue(client, "turtle")
+    [relations] = [d for d in g.subjects(RDF.type, DCAT.Dataset) if str(d).endswith("dataset-relations")]
+    assert "MIT" in str(g.value(relations, DCTERMS.rights))
+    sources = client.get("/api/v1/datapackage.json").json()["resources"][0]["sources"]
+    assert any(third["notice"] in source["title"] for source in sources)

@@ -29,12 +29,16 @@ def test_open_data_page_lists_every_dataset_with_formats_licence_date_and_exampl
                 assert f'href="{dist.example}"' in section
         assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', section)
     assert 'href="/api/v1/catalog"' in html and 'href="/api/v1/datapackage.json"' in html
+    third = unescape(html[html.index('id="third-party"') :])
+    assert "Daten Dritter" in third and "Städtepartnerschaften" in third
+    assert "Lizenz: MIT, Copyright (c)" in third and "Permission is hereby granted" in third  # MIT's notice
 
 
 def test_open_data_page_in_english(client):
     html = client.get("/en/offene-daten/").content.decode()
     assert "<h1>Open data</h1>" in html
     assert "International relations" in html
+    assert "Data from third parties" in html and "Town twinnings" in html
     assert 'lang="de"' in html  # the licence's German name is marked as German
 
 

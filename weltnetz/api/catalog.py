@@ -112,6 +112,9 @@ def catalogue_graph(base: str) -> Graph:
         g.add((dataset, DCAT.landingPage, URIRef(f"{landing}#{ds.key}")))
         g.add((dataset, DCAT.theme, URIRef(EU_THEME + "INTR")))
         g.add((dataset, DCAT.theme, URIRef(EU_THEME + "GOVE")))
+        if ds.key == "relations":  # the twinnings in it keep their own licence's notice (MIT)
+            for data in opendata.THIRD_PARTY:
+                g.add((dataset, DCTERMS.rights, Literal(f"{data.covers}: {data.licence}, {data.notice}", lang="de")))
         for word in ds.keywords:
             g.add((dataset, DCAT.keyword, Literal(word, lang="de")))
         g.add((dataset, DCATDE.politicalGeocodingURI, URIRef(settings.WELTNETZ_POLITICAL_GEOCODING_URI)))
@@ -285,7 +288,11 @@ def datapackage(base: str) -> dict[str, Any]:
                 "encoding": "utf-8",
                 "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
                 "licenses": [{"name": lic.spdx, "path": lic.url, "title": lic.title}],
-                "sources": [{"title": opendata.attribution(), "path": f"{base}/api/v1/catalog"}],
+                "sources": [{"title": opendata.attribution(), "path": f"{base}/api/v1/catalog"}]
+                + [
+                    {"title": f"{data.covers_en}: {data.notice}, {data.licence}", "path": f"{base}/de/offene-daten/"}
+                    for data in opendata.THIRD_PARTY
+                ],
                 "schema": {
                     "fields": [{"name": name, **spec} for name, spec in CSV_FIELDS.items()],
                     "primaryKey": ["id"],

@@ -17,6 +17,12 @@ class ErrorResponse(Schema):
     errors: list[ErrorItem]
 
 
+class ThirdPartyLicence(Schema):
+    covers: str = Field(description="Which records come from a third party")
+    licence: str = Field(description="Their licence, e.g. MIT")
+    notice: str = Field(description="The copyright notice to keep with every copy")
+
+
 class LicenceInfo(Schema):
     id: str = Field(description="e.g. dl-de/by-2-0")
     title: str
@@ -24,6 +30,9 @@ class LicenceInfo(Schema):
     url: str = Field(description="The licence text")
     attribution: str = Field(description="The attribution to give when reusing the data")
     attribution_required: bool
+    third_party: list[ThirdPartyLicence] = Field(
+        description="Data in the register under another licence, whose notice goes with every copy"
+    )
 
 
 class Licensed(Schema):

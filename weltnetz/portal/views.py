@@ -209,6 +209,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
             "datasets": opendata.DATASETS,
             "licence": opendata.licence(),
             "attribution": opendata.attribution(),
+            "third_party": opendata.THIRD_PARTY,
             "modified": dt.datetime.fromtimestamp(register_version()[1], tz=dt.UTC),
         },
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 
@@ -86,8 +88,51 @@ def attribution(year: int | None = None) -> str:
     return f"© {settings.WELTNETZ_PUBLISHER_NAME} ({year}), {lic.title}, {lic.url}"
 
 
-def licence_info() -> dict[str, str | bool]:
-    """The licence as the API's answers carry it."""
+@dataclass(frozen=True)
+class ThirdPartyData:
+    """Data the register holds under another licence, whose notice must travel with every copy."""
+
+    key: str
+    covers: str  # which records, in German
+    covers_en: str
+    licence: str
+    licence_file: Path  # the licence text as it came with the data
+
+    @property
+    def label(self) -> str:
+        return in_language(self.covers, self.covers_en)
+
+    @property
+    def text(self) -> str:
+        return _read(self.licence_file)
+
+    @property
+    def notice(self) -> str:
+        """The copyright line of the licence text ("Copyright (c) 2026 …")."""
+        lines = [line.strip() for line in self.text.splitlines()]
+        return next((line for line in lines if line.lower().startswith("copyright")), self.licence)
+
+
+@cache
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+# The town twinnings come from an MIT-licensed collection (bundled with the importer); MIT asks that its
+# copyright and permission notice go with every copy, so the exports and the catalogue name it beside ours.
+THIRD_PARTY: tuple[ThirdPartyData, ...] = (
+    ThirdPartyData(
+        "twin-cities",
+        "Städtepartnerschaften (aus Wikipedias Listen gesammelt und geokodiert)",
+        "Town twinnings (collected from Wikipedia's lists and geocoded)",
+        "MIT",
+        Path(__file__).resolve().parent.parent / "importers" / "data" / "twin_cities.LICENSE",
+    ),
+)
+
+
+def licence_info() -> dict[str, object]:
+    """The licence as the API's answers carry it, with the notices of third-party data in the register."""
     lic = licence()
     return {
         "id": lic.key,
@@ -96,6 +141,9 @@ def licence_info() -> dict[str, str | bool]:
         "url": lic.url,
         "attribution": attribution(),
         "attribution_required": lic.attribution_required,
+        "third_party": [
+            {"covers": data.covers_en, "licence": data.licence, "notice": data.notice} for data in THIRD_PARTY
+        ],
     }
 
 
