@@ -98,9 +98,14 @@ def _about(rs: RelationSet, text: str, named: list[int], touched: list[int], tar
 
 def since_from_seit(rs: RelationSet, men: Mentions, at: _At) -> None:
     """ "besteht seit 1982" next to a partner; with several, the one named nearest before "seit"."""
-    if not vocab.EXISTENCE_CUE.search(at.text) or vocab.DORMANT_CUE.search(at.text):
+    if not vocab.EXISTENCE_CUE.search(at.text):
         return
+    paused = bool(
+        vocab.DORMANT_CUE.search(at.text) or vocab.ENDED_CUE.search(at.text) or vocab.RESUMED_CUE.search(at.text)
+    )
     for sy in SINCE_YEAR.finditer(at.text):
+        if paused and _pause_clause(at.text, sy.start()):
+            continue  # "ruht seit 2022", "on hold since 2020": when the pause began, not the relation
         ids = at.about
         if len(ids) > 1:
             before = {m.key: m.end for m in men.by_sentence[at.s.index] if m.end <= sy.start()}
@@ -132,6 +137,14 @@ def since_from_founding(rs: RelationSet, at: _At) -> None:
         ids = [i for i in ids if a <= at.text.find(rs.relations[i].partner) < b] or ids
     for i in ids:
         set_since(rs.relations[i], year, 2)
+
+
+def _pause_clause(text: str, at: int) -> bool:
+    """A pause or an end is stated in the clause around position ``at``."""
+    a, b = _clause(text, at)
+    part = text[a:b]
+    again = re.search(r"\bwieder\b|\bagain\b|\bresumed\b", part, re.I)
+    return bool(vocab.DORMANT_CUE.search(part) or vocab.ENDED_CUE.search(part) or again)
 
 
 def _clause(text: str, at: int) -> tuple[int, int]:
@@ -309,8 +322,11 @@ _PARTNERSHIP_ANAPHOR = re.compile(
 _FIRST_AGREEMENT = vocab.Cue(
     r"(?:erklärung|vereinbarung|abkommen|memorandum|agreement)\w*[«»\"“”]?\s+(?:über die|zur|on|of)\s+(?:\w+\s+){0,2}?"
     r"(?:zusammenarbeit|partnerschaft|cooperation|partnership)[^.;]*?\b(?:unterzeichnet|signed)|"
-    r"\b(?:unterzeichnet\w*|signed)\b[^.;]*?(?:sister-state|sister-city|partnerschafts|partnership|cooperation)[\w\-]*\s+"
-    r"(?:agreement|vereinbarung|abkommen)",
+    r"\b(?:unterzeichne\w*|signed)\b[^.;]*?(?:sister-state|sister-city|partnerschafts|partnership|cooperation|"
+    r"friendship|freundschafts|twinning|städtepartnerschafts)[\w\-]*?\s*"
+    r"(?:agreement|vereinbarung|abkommen|vertrag|urkunde|treaty|charter)|"
+    r"(?:partnerschafts|freundschafts|städtepartnerschafts)(?:urkunde|vertrag|abkommen)\w*\b[^.;]*?"
+    r"\b(?:unterzeichnet|signed)",
 )
 
 

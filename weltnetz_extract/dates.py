@@ -49,7 +49,8 @@ EN_DATE = re.compile(
 MONTH_YEAR = re.compile(rf"\b(?P<mname>{_MONTH_RX})\.?\s+(?P<y>{YEAR})\b", re.I)
 YEAR_RE = re.compile(rf"(?<![\d.,])(?P<y>{YEAR})(?!\d|[,.]\d|er)")
 SINCE_YEAR = re.compile(
-    rf"\b(?:seit|since)\s+(?:dem\s+Jahr(?:e)?\s+|(?:dem\s+|the\s+)?(?:frühjahr|sommer|herbst|winter|anfang|mitte|ende|"
+    rf"\b(?:seit|since)\s+(?:(?:dem\s+|the\s+)?[0-3]?\d\.?\s*(?:(?:{_MONTH_RX}|{_EN_MONTH_RX})\.?|[01]?\d\.)\s*|"
+    rf"dem\s+Jahr(?:e)?\s+|(?:dem\s+|the\s+)?(?:frühjahr|sommer|herbst|winter|anfang|mitte|ende|"
     rf"beginn|spring|summer|autumn|fall|early|late|mid-?)\s*|(?:{_MONTH_RX}|january|february|march|may|june|july|"
     rf"october|december)\.?\s+)?(?P<y>{YEAR})(?![\d.,]\d|er)",
     re.I,

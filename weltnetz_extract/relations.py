@@ -385,6 +385,24 @@ _FULL_SINCE = re.compile(
 )
 
 
+# An item's beginning without "seit": "twinned in 1992", "the twinning agreement was signed in 1969",
+# "Partnerschaftsvertrag vom 12. März 1996", "Freundschaftsabkommen im Jahr 2022 unterzeichnet".
+_ITEM_BEGINNING = re.compile(
+    r"\b(?:twinned|established|founded|signed|concluded|unterzeichnet|geschlossen|begründet|besiegelt|gegründet)\b|"
+    r"(?:vertrag|abkommen|urkunde|vereinbarung|erklärung|agreement|treaty|charter)\w*\s+(?:vom\s+|von\s+|of\s+)?"
+    r"(?:\d{1,2}\.\s*\w+\.?\s*)?(?:im\s+jahr\s+)?\d{4}",
+    re.I,
+)
+
+
+def _item_beginning(rest: str) -> int | None:
+    """The year a list item says its partnership was founded or its deed signed (not a later event's)."""
+    if not _ITEM_BEGINNING.search(rest) or re.search(r"\b(?:neu|new|erneuert|renewed)\w*", rest, re.I):
+        return None
+    m = re.search(rf"(?<![\d.,]){YEAR}(?!\d)", rest)
+    return int(m.group(0)) if m else None
+
+
 def _country_of_hint(gaz: Gazetteer, hint: str) -> str | None:
     """The country a bracket or comma after an item names: a country, or a town or region in one."""
     hint = _SEAT.sub("", hint.strip())
@@ -433,7 +451,7 @@ def rule_list_item(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
     if (place is not None and place.domestic) or code in (HOME_COUNTRY.get(), None):
         return False
     ym = _FULL_SINCE.search(im["rest"] or "")
-    since = int(ym["y"]) if ym else None
+    since = int(ym["y"]) if ym else _item_beginning(im["rest"] or "")
     own = status_of(im["rest"] or "")
     st = own or scope.status
     key = f"{code}:{fold(place.name if place else name)}"
