@@ -628,6 +628,42 @@ def rule_state_partnership(ctx: Context, sv: SentenceView) -> None:
         _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
 
 
+# The partnership of the pair the sentence before named: "Die Partnerschaft der beiden Regionen besteht seit
+# 1995", "The partnership between the two regions was established in 1995", "Ihre Partnerschaft ...".
+_PAIR_PARTNERSHIP = vocab.Cue(
+    r"\b(?:die|ihre|deren)\s+(?:landes|regional|länder|städte)?partnerschaft\s+(?:der|zwischen)\s+(?:den\s+)?"
+    r"(?:beiden|beider)\s+(?:regionen|länder|provinzen|städte|partner)|^\W*(?:ihre|deren)\s+\w*partnerschaft\b|"
+    r"\b(?:the|their)\s+partnership\s+between\s+the\s+two\s+(?:regions|states|provinces|cities|towns)|"
+    r"^\W*their\s+partnership\b"
+)
+
+
+def rule_pair_partnership(ctx: Context, sv: SentenceView) -> None:
+    """A partnership of "the two regions" whose partner the sentence before names as the only foreign region (a
+    town's: the only foreign town) that acts together with the home ("X und die Provinz Y haben ... unterzeichnet")."""
+    if any(m.type != "country" for m in sv.full) or sv.s.index == 0:
+        return
+    if not _PAIR_PARTNERSHIP.search(sv.text) or planned(sv.text):
+        return
+    pv = None
+    for prev in reversed(ctx.seg.sentences[max(0, sv.s.index - 3) : sv.s.index]):
+        if ctx.doc.blocks[prev.block].kind == "heading" and prev.block != sv.s.block:
+            break
+        view_ = _view(ctx, prev)
+        if any(m.type != "country" for m in view_.full):
+            pv = view_
+            break
+    if pv is None:
+        return
+    regions = [m for m in pv.full if m.type == "region"]
+    if ctx.town:
+        regions = towns_in(pv.text, ctx.gaz, pv.full, ctx.men.places) or regions
+    if len({m.key for m in regions}) != 1 or len({m.key for m in pv.full if m.type != "country"}) != 1:
+        return
+    kind = "municipal_partnership" if ctx.town and regions[0].type == "city" else "state_partnership"
+    _cand(ctx, sv, kind, regions[0], **_status_attrs(sv.status, 1))
+
+
 def rule_municipal(ctx: Context, sv: SentenceView) -> None:
     """A town twinning: foreign towns in a sentence with a twinning cue; the domestic town is the home."""
     if not vocab.MUNICIPAL_CUE.search(sv.cue_text):
@@ -829,6 +865,7 @@ KIND_RULES = (
     rule_enumeration,
     rule_apposition,
     rule_state_partnership,
+    rule_pair_partnership,
     rule_municipal,
     rule_joint_commission,
     rule_cooperation,

@@ -38,3 +38,56 @@ def test_english_country_names_are_places():
 
 def test_dates_in_order():
     assert [d.year for d in find_dates("gegründet 1972, gefeiert am 12. Oktober 2022")] == [1972, 2022]
+
+
+def _facts(tmp_path, text, url="https://www.stk.niedersachsen.de/presse/x"):
+    import json
+
+    from weltnetz_extract import extract
+
+    path = tmp_path / "doc.txt"
+    path.write_text(f"URL: {url}\n\n{text}\n", encoding="utf-8")
+    return json.loads(extract(path).to_json())
+
+
+def test_the_partnership_of_the_two_regions_named_in_the_sentence_before(tmp_path):
+    for text in (
+        "Niedersachsen und die südafrikanische Provinz Ostkap haben heute eine Absichtserklärung unterzeichnet. "
+        "Die Partnerschaft der beiden Regionen besteht seit 1995.",
+        "Lower Saxony and the South African province of Eastern Cape today signed a memorandum of understanding.\n\n"
+        "The partnership between the two regions was established in 1995.",
+    ):
+        [rel] = _facts(tmp_path, text)["relations"]
+        assert (rel["kind"], rel["country"], rel["since"], rel["status"]) == ("state_partnership", "ZA", 1995, "active")
+
+
+def test_a_pause_since_a_year_is_not_the_start(tmp_path):
+    text = (
+        "Lower Saxony also maintains a partnership with the Chinese province of Anhui, in place since 1984; "
+        "exchanges with Anhui have been on hold since 2020."
+    )
+    [rel] = _facts(tmp_path, text)["relations"]
+    assert (rel["partner"], rel["since"], rel["status"]) == ("Anhui", 1984, "dormant")
+
+
+def test_a_begun_cooperation_gives_its_year(tmp_path):
+    text = "Die im Jahr 2007 begonnene Zusammenarbeit mit dem russischen Gebiet Tscheljabinsk bleibt ausgesetzt."
+    [rel] = _facts(tmp_path, text, "https://www.medienservice.sachsen.de/x")["relations"]
+    assert (rel["since"], rel["status"]) == (2007, "dormant")
+
+
+def test_english_list_after_an_intro_paragraph_without_colon(tmp_path):
+    text = (
+        "Karlsruhe has five partner cities.\n\n"
+        "- Nancy (France) – Karlsruhe has been twinned with Nancy since 1955.\n"
+        "- Krasnodar (Russia) – twinned in 1992. The partnership has been suspended since March 2022.\n"
+    )
+    path = tmp_path / "partner-cities.md"
+    path.write_text(text, encoding="utf-8")
+    import json
+
+    from weltnetz_extract import extract
+
+    rels = {r["partner"]: r for r in json.loads(extract(path).to_json())["relations"]}
+    assert rels["Nancy"]["since"] == 1955 and rels["Nancy"]["kind"] == "municipal_partnership"
+    assert (rels["Krasnodar"]["since"], rels["Krasnodar"]["status"]) == (1992, "dormant")
