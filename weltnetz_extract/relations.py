@@ -264,9 +264,20 @@ def _view(ctx: Context, s: Sentence) -> SentenceView:
         and not _DESCRIPTOR.search(before(text, m.start))
         and not _in_role(text, m)
         and not (m.type == "country" and _BRACKET_HINT.search(before(text, m.start)) and text[m.end : m.end + 1] == ")")
+        and not _bracket_alias(text, m, ms)
     ]
     cue_text = vocab.EVENT_PARTNER.sub(" ", text)
     return SentenceView(s, text, ms, full, ctx.doc.blocks[s.block], status_of(text), cue_text)
+
+
+def _bracket_alias(text: str, m: Mention, ms: list[Mention]) -> bool:
+    """A name in brackets right after a place of the same country and type is its other name: "Region Ústí
+    (Ústecký kraj)", "Lwiw (Lemberg)"."""
+    head = text[: m.start].rstrip()
+    if not head.endswith("(") or text[m.end : m.end + 1] != ")":
+        return False
+    opening = len(head) - 1
+    return any(o.end <= opening and not text[o.end : opening].strip() and o.country == m.country for o in ms)
 
 
 def _cand(ctx: Context, sv: SentenceView, kind: str, m: Mention, **attrs: int | str | None) -> int:
@@ -624,8 +635,27 @@ def rule_state_partnership(ctx: Context, sv: SentenceView) -> None:
             return
     regions = _not_locative(sv.text, [m for m in sv.full if m.type == "region"])
     countries = _not_locative(sv.text, [m for m in sv.full if m.type == "country"])
-    for m in regions or countries:
+    # "Partnerschaften mit Burgund-Franche-Comté und Ruanda": a country coordinated with the regions is one too
+    coordinated = [
+        c
+        for c in countries
+        if regions
+        and _coordinated(sv.text, c, regions)
+        and all(p.type == "country" for p in ctx.gaz.scan.get(fold(c.surface), []))  # not "Georgia"
+    ]
+    for m in (regions + coordinated) if regions else countries:
         _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
+
+
+def _coordinated(text: str, country: Mention, regions: list[Mention]) -> bool:
+    """A country joined to a region of another country by "und" or a comma ("Burgund und Ruanda")."""
+    if any(r.country == country.country for r in regions):
+        return False
+    return any(
+        re.fullmatch(r"\s*(?:,|und|sowie|and)\s*", text[r.end : country.start])
+        or re.fullmatch(r"\s*(?:,|und|sowie|and)\s*", text[country.end : r.start])
+        for r in regions
+    )
 
 
 # The partnership of the pair the sentence before named: "Die Partnerschaft der beiden Regionen besteht seit
@@ -634,7 +664,8 @@ _PAIR_PARTNERSHIP = vocab.Cue(
     r"\b(?:die|ihre|deren)\s+(?:landes|regional|länder|städte)?partnerschaft\s+(?:der|zwischen)\s+(?:den\s+)?"
     r"(?:beiden|beider)\s+(?:regionen|länder|provinzen|städte|partner)|^\W*(?:ihre|deren)\s+\w*partnerschaft\b|"
     r"\b(?:the|their)\s+partnership\s+between\s+the\s+two\s+(?:regions|states|provinces|cities|towns)|"
-    r"^\W*their\s+partnership\b"
+    r"^\W*their\s+partnership\b|^\W*(?:die|the)\s+(?:landes|regional)?partnerschaft\s+(?:war|wurde|ist|besteht)\b|"
+    r"^\W*the\s+partnership\s+(?:was|is|has)\b"
 )
 
 

@@ -77,7 +77,8 @@ TOPIC_CUES: dict[str, str] = {
     + _W
     + r"wirtschaftsministerium|außenwirtschaft|"
     + _W
-    + r"handel\b|handelsbeziehung|export|gründungsförderung|start-?ups?\b|fachkräfte|"
+    + r"handel\b|handelsbeziehung|export|gründungsförderung|start-?ups?\b|fachkräfte|hafenwirtschaft|"
+    + r"maritime[nr]? wirtschaft|"
     + _W
     + r"industrie"
     + r"|econom|business|trade\b|ökonomisch|start-?up",
@@ -145,7 +146,8 @@ COOPERATION_CUE = Cue(
     r"(?:zusammenarbeit|kooperation)\b|nationalpark-partnerschaft|nachbarländer|nachbarregion|"
     r"\b(?:arbeite[nt]|wirk(?:en|t)|kooperier(?:en|t))\b[^.;:]*?\bzusammen\b|\bgemeinsam mit\b|"
     r"verbindung(?:en)?\s+(?:von|zu|mit|zwischen)\b|(?:wichtige[rn]?|enge[rn]?|strategische[rn]?)\s+partner\b|"
-    r"cooperat\w*\s+(?:\w+\s+){0,2}?with\b|co-operation with|relations with|\bties with"
+    r"cooperat\w*\s+(?:\w+\s+){0,2}?with\b|co-operation with|relations with|\bties with|"
+    r"\bkontakte?\s+(?:zu[mr]?|mit)\b|\bcontacts?\s+with\b"
 )
 JOINT_COMMISSION_CUE = Cue(
     r"gemischte[nr]?\s+(?:\w+)?kommission|regierungskommission|gemischte[nr]? ausschu|"
@@ -168,7 +170,9 @@ PLANNED_CUE = Cue(
     r"(?:im gespräch|in vorbereitung|geplant|angedacht|in planung)|"
     r"\bpossible\s+(?:new\s+|future\s+)?(?:partnership|cooperation|co-operation)|"
     r"\b(?:planned|prospective|proposed)\s+(?:partnership|sister)|\bno agreement has been reached|"
-    r"möglichkeiten\s+(?:einer|der)\s+(?:\w+\s+)?(?:zusammenarbeit|kooperation|partnerschaft)\s+aus"
+    r"möglichkeiten\s+(?:einer|der)\s+(?:\w+\s+)?(?:zusammenarbeit|kooperation|partnerschaft)\s+aus|"
+    r"\bstreb\w*\s+(?:[^.;]*?\s)?(?:eine|die)\s+(?:\w+\s+)?\w*partnerschaft\s+an\b|"
+    r"\b(?:seeks?|aims? to (?:establish|conclude))\s+(?:a\s+)?(?:\w+\s+)?(?:partnership|twinning)"
 )
 
 # Statuses -----------------------------------------------------------------------------------------

@@ -91,3 +91,24 @@ def test_english_list_after_an_intro_paragraph_without_colon(tmp_path):
     rels = {r["partner"]: r for r in json.loads(extract(path).to_json())["relations"]}
     assert rels["Nancy"]["since"] == 1955 and rels["Nancy"]["kind"] == "municipal_partnership"
     assert (rels["Krasnodar"]["since"], rels["Krasnodar"]["status"]) == (1992, "dormant")
+
+
+def test_bracketed_other_name_is_the_same_partner(tmp_path):
+    text = "Sachsen und die tschechische Region Ústí (Ústecký kraj) haben heute eine Partnerschaft vereinbart."
+    rels = _facts(tmp_path, text, "https://www.medienservice.sachsen.de/x")["relations"]
+    assert [r["partner"] for r in rels] == ["Ústí"]
+
+
+def test_a_country_coordinated_with_a_region_and_a_sought_partnership(tmp_path):
+    text = (
+        "Rheinland-Pfalz pflegt außerdem Partnerschaften mit Burgund-Franche-Comté und Ruanda. "
+        "Mit der südschwedischen Region Skåne strebt die Landesregierung eine Partnerschaft an."
+    )
+    rels = _facts(tmp_path, text, "https://www.rlp.de/x")["relations"]
+    assert sorted(r["partner"] for r in rels) == ["Burgund-Franche-Comté", "Ruanda"]
+
+
+def test_resting_contacts_are_a_dormant_cooperation(tmp_path):
+    text = "Die Kontakte zum russischen Gebiet Kaliningrad ruhen seit dem Februar 2022."
+    [rel] = _facts(tmp_path, text, "https://www.schleswig-holstein.de/x")["relations"]
+    assert (rel["kind"], rel["since"], rel["status"]) == ("cooperation", None, "dormant")
