@@ -154,7 +154,7 @@ def _clause(text: str, at: int) -> tuple[int, int]:
     return a, min(ends) if ends else len(text)
 
 
-def since_from_beginning(rs: RelationSet, at: _At, entry_year: int | None) -> None:
+def since_from_beginning(rs: RelationSet, seg: Segments, at: _At, entry_year: int | None) -> None:
     """ "Seit der Unterzeichnung einer Absichtserklärung 2014", "Erstmals hatten beide 1987 ... vereinbart",
     "Seit ihrer Gründung im Jahr 2012", "Mit Gründung der Gemischten Kommission im Jahr 2007", and "haben heute
     eine Partnerschaft vereinbart" in an entry dated 2023: the year the relation (or its commission) began."""
@@ -168,6 +168,9 @@ def since_from_beginning(rs: RelationSet, at: _At, entry_year: int | None) -> No
         return
     ids = [i for i in dict.fromkeys(at.touched + at.named) if rs.relations[i].kind not in GROUP]
     ids = ids or ([at.target] if at.target is not None else [])
+    if not ids and re.search(r"\b(?:gehör\w*|angehör\w*|mitglied\w*|member\w*)\b", at.text, re.I):
+        network = anaphor(rs, seg, at.s, None, networks=True)  # "gehört der Konferenz seit ihrer Gründung an"
+        ids = [network] if network is not None and rs.relations[network].kind == "network_membership" else []
     if re.search(r"kommission|commission|arbeitsgruppe", bm.group(0), re.I):
         commissions = [i for i, r in enumerate(rs.relations) if r.kind == "joint_commission"]
         named = [i for i in ids if rs.relations[i].kind == "joint_commission"]
@@ -246,7 +249,7 @@ def attributes(doc: Document, seg: Segments, men: Mentions, rs: RelationSet) -> 
         at = _At(s, s.text, named, touched, target, _about(rs, s.text, named, touched, target))
         since_from_seit(rs, men, at)
         since_from_founding(rs, at)
-        since_from_beginning(rs, at, entries[s.block])
+        since_from_beginning(rs, seg, at, entries[s.block])
         since_from_first_agreement(rs, at)
         since_from_anniversary(rs, at, entries[s.block] or ref_year)
         status_from_cues(rs, men, at)

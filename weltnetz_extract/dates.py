@@ -95,6 +95,7 @@ ANNIVERSARY = re.compile(
     # "70 years of friendship", "wird in diesem Jahr 15 Jahre alt", "Vor 40 Jahren unterzeichneten ..."
     r"|(?<![\w.])(?P<n5>\d{1,3})\s+years\s+of\s+(?:\w+\s+){0,2}?(?:partnership|friendship|cooperation|twinning)"
     r"|(?<![\w.])(?P<n6>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn)\s+jahre\s+alt\b"
+    r"|\bjährt\s+sich\s+[^.;]*?\bzum\s+(?P<n8>\d{1,3})\.\s*mal\b"
     r"|(?<![\w.])vor\s+(?P<n7>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn|fünfundzwanzig)\s+jahren\s+(?=\w+\s+\w+)",
     re.I,
 )
@@ -186,7 +187,7 @@ def anniversaries(text: str) -> list[tuple[re.Match[str], int]]:
     """Each anniversary named in ``text`` with its number of years ("Zum 35-jährigen Jubiläum" -> 35)."""
     out: list[tuple[re.Match[str], int]] = []
     low = text.lower()
-    if not any(k in low for k in ("jähr", "jahre", "jahrestag", "jubiläum", "anniversary", "years of")):
+    if not any(k in low for k in ("jähr", "jahre", "jahrestag", "jubiläum", "anniversary", "years of", "jährt")):
         return out  # most sentences name none: skip the pattern
     for m in ANNIVERSARY.finditer(text):
         if m["n2"] and _OTHER_EVENT.match(text, m.end()):
@@ -195,7 +196,7 @@ def anniversaries(text: str) -> list[tuple[re.Match[str], int]]:
             continue  # "15 Jahre alt": a relation's age only in a sentence about one
         if m["n7"] and not (_BEGAN_THEN.search(text, m.end()) and _RELATION_NOUN.search(text)):
             continue
-        extra = m["n4"] or m["n5"] or m["n6"] or m["n7"]
+        extra = m["n4"] or m["n5"] or m["n6"] or m["n7"] or m["n8"]
         if extra:
             n: int | None = number_word(extra)
         else:

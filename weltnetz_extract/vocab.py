@@ -101,7 +101,11 @@ TOPIC_CUES: dict[str, str] = {
 # Matched case-sensitively on the lower-cased sentence (three times faster than re.I), except the
 # abbreviations below, which only count in capitals on the sentence as written.
 TOPIC_RES = {slug: re.compile(rx) for slug, rx in TOPIC_CUES.items()}
-TOPIC_ABBREVIATIONS = {"digital": re.compile(r"\bIT\b"), "ai": re.compile(r"\bKI\b")}
+TOPIC_ABBREVIATIONS = {
+    "digital": re.compile(r"\bIT\b"),
+    "ai": re.compile(r"\bKI\b"),
+    "mobility": re.compile(r"\bÖPNV\b|\bSPNV\b"),
+}
 
 # A sentence names fields of cooperation only where it talks about working together on them.
 TOPIC_TRIGGER = re.compile(
@@ -138,7 +142,8 @@ MUNICIPAL_CUE = Cue(
     r"städtepartnerschaft|partnerstadt|partnerstädte|partnergemeinde|gemeindepartnerschaft|"
     r"kreispartnerschaft|partnerkreis|partnerlandkreis|städtefreundschaft|freundschaftsstadt|"
     r"jumelage|partnerkommune|kommunalpartnerschaft|solidaritätspartnerschaft|"
-    r"sister cit(?:y|ies)|twin towns?|twinned with|town twinning|partner cit(?:y|ies)|partner towns?"
+    r"sister cit(?:y|ies)|twin towns?|twinned with|town twinning|partner cit(?:y|ies)|partner towns?|"
+    r"partnerschaftsurkunde|freundschaftsurkunde|freundschaftsvertrag|twinning (?:agreement|charter)"
 )
 TWINNED = Cue(r"twinned with|\bjumelage\b|twinning")
 COOPERATION_CUE = Cue(
@@ -189,6 +194,7 @@ ACTIVE_CUE = Cue(
 DEEPEN_CUE = Cue(
     r"vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|stärkung|fortsetz|fortführ|fortzusetzen|"
     r"bekräftig|erneuer|\bseit\s+(?:dem\s+|der\s+)?(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b[^.;]*\b(?:arbeite[nt]|kooperier\w*)\b|"
+    r"\b(?:arbeite[nt]|kooperier\w*)\s+(?:\w+\s+)?seit\s+(?:dem\s+jahr\s+)?(?:1[89]\d\d|20\d\d)\b|"
     r"deepen|strengthen|expand|intensif|continue"
 )
 # A status is about a relation only where the sentence names one ("dessen Amtszeit endete" ends no partnership).
