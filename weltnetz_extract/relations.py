@@ -383,12 +383,12 @@ def rule_partner_list(ctx: Context, sv: SentenceView) -> bool:
 
 
 _ITEM_HEAD = re.compile(
-    r"^(?:(?:der|die|das|dem|den|mit|the|and)\s+)*(?:(?:Partnerschaft|partnership)\s+(?:mit|with)\s+(?:der|dem|den|the)?\s*)?"
+    rf"^(?:(?P<y0>{YEAR})\s*[:–]\s*)?(?:(?:der|die|das|dem|den|mit|the|and)\s+)*(?:(?:Partnerschaft|partnership)\s+(?:mit|with)\s+(?:der|dem|den|the)?\s*)?"
     r"(?:(?P<type>Woiwodschaft|Wojewodschaft|Provinz|Region|Präfektur|Bundesstaat|Oblast|Kanton|Stadt|Gemeinde|"
     r"Landkreis|Kreis|Departement|Département|Gebiet|Province|Prefecture|State|City)\s+(?:of\s+)?)?"
     r"(?P<name>[A-ZÄÖÜŁŚŻ][^()–,;:]*?)\s*"
     r"(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?=\s+seit\b|\s+since\b|\s*$))?"
-    r"\s*(?P<rest>(?:[,:–]|-\s|seit\b|since\b|(?:ist|ruht|is)\b).*|\.?)$"
+    r"\s*(?P<rest>(?:[,:–]|-\s|\bseit\b|\bsince\b|\b(?:ist|ruht|is)\b).*|\.?)$"
 )
 _SEAT = re.compile(r"^(?:Verwaltungssitz|Hauptstadt|Sitz|capital|Hauptort)\s+", re.I)
 _FULL_SINCE = re.compile(
@@ -404,6 +404,24 @@ _ITEM_BEGINNING = re.compile(
     r"(?:\d{1,2}\.\s*\w+\.?\s*)?(?:im\s+jahr\s+)?\d{4}",
     re.I,
 )
+
+
+_BARE_YEAR = re.compile(rf"^\s*[,:–-]?\s*\(?(?P<y>{YEAR})\)?(?!\d|\.\d)")
+
+
+def _item_since(rest: str, paren: str, first: str | None) -> int | None:
+    """An item's start: "seit 1967" (not a pause's "ruht seit 2022"), a year right after the name ("Paris
+    (Frankreich), 1987", "Madrid, Spanien (1988)", "1993: Warschau"), or a founding or signing year."""
+    for ym in _FULL_SINCE.finditer(rest):
+        a = max(rest.rfind(c, 0, ym.start()) for c in ",;:–(") + 1
+        if not (vocab.DORMANT_CUE.search(rest[a : ym.start()]) or vocab.ENDED_CUE.search(rest[a : ym.start()])):
+            return int(ym["y"])
+    bare = _BARE_YEAR.match(rest) or _BARE_YEAR.match(paren.rpartition(",")[2])
+    if bare:
+        return int(bare["y"])
+    if first:
+        return int(first)
+    return _item_beginning(rest)
 
 
 def _item_beginning(rest: str) -> int | None:
@@ -461,8 +479,7 @@ def rule_list_item(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
         code = place.country  # a known region: its own country, whatever the bracket says
     if (place is not None and place.domestic) or code in (HOME_COUNTRY.get(), None):
         return False
-    ym = _FULL_SINCE.search(im["rest"] or "")
-    since = int(ym["y"]) if ym else _item_beginning(im["rest"] or "")
+    since = _item_since(im["rest"] or "", im["paren"] or "", im["y0"])
     own = status_of(im["rest"] or "")
     st = own or scope.status
     key = f"{code}:{fold(place.name if place else name)}"

@@ -112,3 +112,26 @@ def test_resting_contacts_are_a_dormant_cooperation(tmp_path):
     text = "Die Kontakte zum russischen Gebiet Kaliningrad ruhen seit dem Februar 2022."
     [rel] = _facts(tmp_path, text, "https://www.schleswig-holstein.de/x")["relations"]
     assert (rel["kind"], rel["since"], rel["status"]) == ("cooperation", None, "dormant")
+
+
+def test_list_items_with_bare_years_leading_years_and_pauses(tmp_path):
+    text = (
+        "Berlin unterhält Städtepartnerschaften mit diesen Städten:\n\n"
+        "- Paris (Frankreich), 1987\n"
+        "- Moskau (Russland), 1991 – die Partnerschaft ruht seit 2022\n"
+        "- Madrid, Spanien (1988)\n"
+        "- 1993: Warschau (Polen)\n"
+    )
+    path = tmp_path / "partnerstaedte.md"
+    path.write_text("URL: https://www.berlin.de/partnerstaedte/\n\n" + text, encoding="utf-8")
+    import json
+
+    from weltnetz_extract import extract
+
+    rels = {r["partner"]: (r["since"], r["status"]) for r in json.loads(extract(path).to_json())["relations"]}
+    assert rels == {
+        "Paris": (1987, "active"),
+        "Moskau": (1991, "dormant"),
+        "Madrid": (1988, "active"),
+        "Warschau": (1993, "active"),
+    }
