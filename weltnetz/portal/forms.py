@@ -10,6 +10,8 @@ from weltnetz.register.vocab import Continent, RelationKind, Status, parse_as_of
 
 from .countries import country_name
 
+SCOPE_ALL, SCOPE_TWINNINGS = "all", "twinnings"
+
 
 def _blank(label):
     return [("", label)]
@@ -38,6 +40,15 @@ class RelationFilterForm(forms.Form):
     continent = forms.ChoiceField(label=_("Continent"), required=False)
     topic = forms.ChoiceField(label=_("Field of cooperation"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
+    scope = forms.ChoiceField(
+        label=_("Scope"),
+        required=False,
+        choices=[
+            ("", _("the state's relations")),
+            (SCOPE_ALL, _("with the town twinnings")),
+            (SCOPE_TWINNINGS, _("town twinnings only")),
+        ],
+    )
     as_of = forms.CharField(
         label=_("As of (date or year)"),
         required=False,
@@ -48,6 +59,8 @@ class RelationFilterForm(forms.Form):
     def __init__(self, *args, relations=None, **kwargs):
         super().__init__(*args, **kwargs)
         relations = relations if relations is not None else Relation.objects.public()
+        if not self.asks_for_twinnings(self.data.get("scope", ""), self.data.get("kind", "")):
+            relations = relations.of_home_region()  # the countries to choose from are those of the list shown
         self.fields["kind"].choices = _blank(_("all kinds")) + list(RelationKind.choices)
         codes = set(relations.exclude(country_code="").values_list("country_code", flat=True).distinct())
         countries = sorted(((c, country_name(c)) for c in codes), key=lambda c: c[1].casefold())
@@ -65,6 +78,19 @@ class RelationFilterForm(forms.Form):
             return parse_as_of(value)
         except ValueError:
             raise forms.ValidationError(_("Enter a date as YYYY-MM-DD or a year as YYYY.")) from None
+
+    @staticmethod
+    def asks_for_twinnings(scope: str, kind: str) -> bool:
+        """Town twinnings are listed only when asked for: by the scope, or by choosing their kind."""
+        return scope in (SCOPE_ALL, SCOPE_TWINNINGS) or kind == RelationKind.MUNICIPAL_PARTNERSHIP
+
+    def scoped(self, relations):
+        """The relations of the chosen scope: by default the home region's own, without the town twinnings."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        scope, kind = data.get("scope", ""), data.get("kind", "")
+        if scope == SCOPE_TWINNINGS:
+            return relations.municipal()
+        return relations if self.asks_for_twinnings(scope, kind) else relations.of_home_region()
 
     def filter(self, relations):
         """Apply the valid filters through the register's queryset methods."""

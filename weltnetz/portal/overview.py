@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.functional import Promise
 
 from weltnetz.register.models import Actor, Relation, home_region
@@ -49,19 +48,16 @@ class Overview:
 
 
 def home_relations():
-    """Published relations of the home region, ready for display (empty before the register is loaded)."""
+    """Published relations of the home region, ready for display (empty before the register is loaded).
+
+    Bodies inside the home region (the Black Forest national park) keep relations of their own; the overview
+    shows them too. Town twinnings are left to the twinning pages: there are thousands (see home_region_q).
+    """
     try:
         home = home_region()
     except Actor.DoesNotExist:
         return None, Relation.objects.none()
-    # Bodies inside the home region (the Black Forest national park) keep relations of their own; the
-    # overview shows them too. Town twinnings are left to the twinning pages: there are thousands.
-    inside = Q(home__subdivision_code=home.subdivision_code) & ~Q(kind=RelationKind.MUNICIPAL_PARTNERSHIP)
-    relations = (
-        Relation.objects.public().filter(Q(home=home) | inside)
-        if home.subdivision_code
-        else (Relation.objects.public().filter(home=home))
-    )
+    relations = Relation.objects.public().of_home_region()
     return home, relations.for_display().prefetch_related("partner__parent")
 
 

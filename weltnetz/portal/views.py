@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language_from_request
 
 from weltnetz.register.models import Actor, Agreement, AgreementCitation, Relation, RelationCitation, StatusChange
-from weltnetz.register.vocab import Status
+from weltnetz.register.vocab import ActorKind, Status
+from weltnetz.search.query import search as run_search
 
 from . import overview
 from .countries import country_name
@@ -34,11 +35,11 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("parent"), slug=slug)
     form = AsOfForm(request.GET or None)
     as_of = form.cleaned_data["as_of"] if form.is_bound and form.is_valid() else None
-    base = Relation.objects.public()
+    base = Relation.objects.public().of_home_region()  # the town twinnings have a section of their own below
     if as_of is not None:
         base = base.as_of(as_of)
     relations = list(
-        base.filter(Q(partner=actor) | Q(home=actor))
+        base.involving(actor.pk)
         .select_related("home", "partner")
         .prefetch_related(
             "topics",
@@ -59,6 +60,9 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
         (r, *r.next_anniversary()) for r in relations if r.status == Status.ACTIVE and r.next_anniversary()
     ]
     news = localized_news(NewsPage.objects.live().filter(partners=actor)).order_by("-date")[:10]
+    twinnings = _twinnings_of(actor)
+    if twinnings["twins"] and as_of is None and not relations and not agreements and not news:
+        return redirect("portal:town", slug=actor.slug)  # a town known only from the twinnings: its town page
     return render(
         request,
         "portal/partner_detail.html",
@@ -72,9 +76,32 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "topics": sorted(topics.values(), key=lambda t: t.label.casefold()),
             "anniversaries": sorted(anniversaries, key=lambda a: a[1]),
             "news": news,
+            **twinnings,
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
+
+
+TWINS_SHOWN = 12
+
+
+def _twinnings_of(actor: Actor) -> dict:
+    """The labelled twinning sections of a partner page: the place's own town twinnings (a few, with a link to
+    its town page) and how many twinnings towns in its country have (a link to the filtered twinning list)."""
+    twinnings = Relation.objects.public().municipal()
+    own = twinnings.involving(actor.pk)
+    twins = [
+        r.other_side(actor)
+        for r in own.select_related("home", "partner").order_by("partner__name", "home__name", "pk")[:TWINS_SHOWN]
+    ]
+    in_country = 0
+    if actor.country_code and actor.kind != ActorKind.MUNICIPALITY:
+        in_country = twinnings.touching_country(actor.country_code).count()
+    return {
+        "twins": twins,
+        "twin_count": own.count() if len(twins) == TWINS_SHOWN else len(twins),
+        "country_twinnings": in_country,
+    }
 
 
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -166,15 +193,18 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 
 def relation_list(request: HttpRequest) -> HttpResponse:
-    """All published relations, filterable by kind, country, continent, topic and status; paginated."""
+    """The home region's published relations, filterable by kind, country, continent, topic, status and scope
+    (the town twinnings are listed only when the scope or the kind asks for them); paginated."""
     relations = Relation.objects.public()
     form = RelationFilterForm(request.GET or None, relations=relations)
     status = 200
     if form.is_bound and not form.is_valid():
         status = 400
         relations = relations.none()
-    elif form.is_bound:
-        relations = form.filter(relations)
+    else:
+        relations = form.scoped(relations)
+        if form.is_bound:
+            relations = form.filter(relations)
     relations = (
         relations.select_related("home", "partner").prefetch_related("topics").order_by("partner__name", "kind", "pk")
     )
@@ -190,6 +220,9 @@ def relation_list(request: HttpRequest) -> HttpResponse:
             "as_of": as_of,
             "page_obj": page,
             "query": query.urlencode(),
+            "twinnings_listed": form.is_bound
+            and form.is_valid()
+            and form.asks_for_twinnings(form.cleaned_data.get("scope", ""), form.cleaned_data.get("kind", "")),
         },
         status=status,
     )
@@ -216,26 +249,24 @@ def open_data(request: HttpRequest) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Full-text search over partners, relations, agreements and news (weltnetz.search)."""
+    """Full-text search over the home region's partners, relations, agreements and news (weltnetz.search); the
+    town twinnings when asked for (`scope=all`), ranked after the region's own records."""
     q = request.GET.get("q", "").strip()[:500]
-    results, available, page_number = None, True, 1
-    try:
-        from weltnetz.search.query import search as run_search
-    except ImportError:
-        available = False
-    if q and available:
+    twinnings = request.GET.get("scope") == "all"
+    results, page_number = None, 1
+    if q:
         try:
             page_number = max(1, int(request.GET.get("page", "1")))
         except ValueError:
             page_number = 1
-        results = run_search(q, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE)
+        results = run_search(q, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE, twinnings=twinnings)
     return render(
         request,
         "portal/search.html",
         {
             "q": q,
             "results": results,
-            "available": available,
+            "twinnings": twinnings,
             "page_number": page_number,
             "has_next": results is not None and results.total > page_number * PER_PAGE,
             "next_page": page_number + 1,

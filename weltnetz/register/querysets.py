@@ -5,12 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Mod
 from django.utils import timezone
 
-from .vocab import Status
+from .vocab import ActorKind, RelationKind, Status
+
+
+def home_region_q(prefix: str = "") -> Q:
+    """The scope of the home region's own relations (settings.WELTNETZ_HOME_REGION), as a condition on Relation.
+
+    The region's relations are those whose home is the region, and those of bodies inside it (the Black Forest
+    national park) except town twinnings. Town twinnings (kind municipal_partnership) are a scope of their own:
+    thousands of pairs of towns, shown in their own section and elsewhere only when asked for. `prefix` puts
+    the condition on a related relation ("relations_as_home__").
+    """
+    from .models import Actor
+
+    region = Actor.objects.filter(slug=settings.WELTNETZ_HOME_REGION)
+    inside = region.exclude(subdivision_code="").values("subdivision_code")
+    return Q(**{f"{prefix}home__in": region.values("pk")}) | (
+        Q(**{f"{prefix}home__subdivision_code__in": inside})
+        & ~Q(**{f"{prefix}kind": RelationKind.MUNICIPAL_PARTNERSHIP})
+    )
 
 
 class ActorQuerySet(models.QuerySet):
@@ -18,11 +37,40 @@ class ActorQuerySet(models.QuerySet):
         """Actors that are the partner in at least one published relation."""
         return self.filter(relations_as_partner__live=True).distinct()
 
+    def with_home_region_scope(self) -> ActorQuerySet:
+        """Annotate `in_home_region`: the actor belongs to the home region's records (not only to the twinnings).
+
+        That is every actor except towns that appear in town twinnings only: the region itself, partners and
+        bodies of any other kind, and towns on either side of one of the region's relations.
+        """
+        from .models import Relation
+
+        regional = Relation.objects.filter(home_region_q()).filter(Q(home=OuterRef("pk")) | Q(partner=OuterRef("pk")))
+        return self.annotate(
+            in_home_region=Case(
+                When(Q(is_home=True) | ~Q(kind=ActorKind.MUNICIPALITY), then=Value(True)),
+                default=Exists(regional),
+                output_field=models.BooleanField(),
+            )
+        )
+
 
 class RelationQuerySet(models.QuerySet):
     def public(self) -> RelationQuerySet:
         """What visitors may see: published relations."""
         return self.filter(live=True)
+
+    def of_home_region(self) -> RelationQuerySet:
+        """The home region's own relations, without the town twinnings (see home_region_q)."""
+        return self.filter(home_region_q())
+
+    def with_home_region_scope(self) -> RelationQuerySet:
+        """Annotate `in_home_region` (True for the home region's own relations, see home_region_q)."""
+        return self.annotate(
+            in_home_region=Case(
+                When(home_region_q(), then=Value(True)), default=Value(False), output_field=models.BooleanField()
+            )
+        )
 
     def of_kind(self, *kinds: str) -> RelationQuerySet:
         return self.filter(kind__in=kinds)
@@ -97,8 +145,8 @@ class RelationQuerySet(models.QuerySet):
         return self.filter(since__isnull=False, since__lt=year).annotate(age=age, age_mod=Mod(age, 5)).filter(age_mod=0)
 
     def municipal(self) -> RelationQuerySet:
-        """Town twinnings (municipal partnerships)."""
-        return self.filter(kind="municipal_partnership")
+        """Town twinnings (municipal partnerships): the scope the twinnings section shows."""
+        return self.filter(kind=RelationKind.MUNICIPAL_PARTNERSHIP)
 
     def in_state(self, code: str) -> RelationQuerySet:
         """Relations whose home lies in an ISO 3166-2 subdivision, e.g. the twinnings of towns in DE-BW."""

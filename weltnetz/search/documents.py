@@ -59,9 +59,15 @@ def _partner_url_pattern() -> str:
         return reverse("portal:partner", kwargs={"slug": "SLUG"})
 
 
-def _partner_url(actor: Actor) -> str:
-    """The partner page under /de/ (one reverse() for all rows)."""
-    return _partner_url_pattern().replace("SLUG", actor.slug, 1)
+@lru_cache(maxsize=1)
+def _town_url_pattern() -> str:
+    with override("de"):
+        return reverse("portal:town", kwargs={"slug": "SLUG"})
+
+
+def _partner_url(actor: Actor, regional: bool = True) -> str:
+    """The partner page under /de/ (one reverse() for all rows); a town's page for a town of the twinnings only."""
+    return (_partner_url_pattern() if regional else _town_url_pattern()).replace("SLUG", actor.slug, 1)
 
 
 def _actor_names(actor: Actor, language: str) -> str:
@@ -71,6 +77,7 @@ def _actor_names(actor: Actor, language: str) -> str:
 
 def actor_entry(actor: Actor) -> SearchEntry:
     """A partner or place: its names, other spellings, kind, country and description."""
+    regional = getattr(actor, "in_home_region", True)  # annotated by queryset(): towns of the twinnings only: False
     return SearchEntry(
         kind=Kind.ACTOR,
         object_id=actor.pk,
@@ -81,8 +88,9 @@ def actor_entry(actor: Actor) -> SearchEntry:
             _label(Actor, "kind", actor.kind, "en"), country_name(actor.country_code, "en"), actor.description_en
         ),
         keywords=_join(*actor.aliases, *variants(_join(actor.name, *actor.aliases))),
-        url=_partner_url(actor),
+        url=_partner_url(actor, regional),
         weight=WEIGHTS[Kind.ACTOR],
+        regional=regional,
     )
 
 
@@ -92,6 +100,7 @@ def relation_entry(relation: Relation) -> SearchEntry | None:
         return None
     home, partner = relation.home, relation.partner
     topics = list(relation.topics.all())
+    regional = getattr(relation, "in_home_region", relation.kind != "municipal_partnership")  # see queryset()
 
     def text(language: str) -> str:
         return _join(
@@ -118,8 +127,9 @@ def relation_entry(relation: Relation) -> SearchEntry | None:
             *partner.aliases,
             *variants(_join(home.name, partner.name, *partner.aliases, relation.title)),
         ),
-        url=_partner_url(partner),
+        url=_partner_url(partner, regional),
         weight=WEIGHTS[Kind.RELATION],
+        regional=regional,
     )
 
 
@@ -203,10 +213,15 @@ def queryset(kind: str) -> QuerySet | None:
     """Every object of a kind that may be indexed, with what its builder reads prefetched."""
     # only(): loading the unused columns of 56,000 rows was a third of the reindexing time.
     if kind == Kind.ACTOR:
-        return Actor.objects.only(*ACTOR_FIELDS, "kind", "description", "description_en").order_by("pk")
+        return (
+            Actor.objects.only(*ACTOR_FIELDS, "kind", "description", "description_en", "is_home")
+            .with_home_region_scope()
+            .order_by("pk")
+        )
     if kind == Kind.RELATION:
         return (
             Relation.objects.filter(live=True)
+            .with_home_region_scope()
             .select_related("home", "partner")
             .only(
                 "kind",

@@ -69,6 +69,7 @@ _COLUMNS = [
     "keywords",
     "url",
     "weight",
+    "regional",
     "updated_at",
 ]
 
@@ -84,7 +85,20 @@ def _write(entries: list[SearchEntry]) -> None:
         return
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     rows = [
-        [str(e.kind), e.object_id, e.language, e.title, e.title_en, e.body, e.body_en, e.keywords, e.url, e.weight, now]
+        [
+            str(e.kind),
+            e.object_id,
+            e.language,
+            e.title,
+            e.title_en,
+            e.body,
+            e.body_en,
+            e.keywords,
+            e.url,
+            e.weight,
+            e.regional,
+            now,
+        ]
         for e in entries
     ]
     columns = ", ".join(_COLUMNS)

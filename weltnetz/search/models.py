@@ -29,6 +29,11 @@ class SearchEntry(models.Model):
     keywords = models.TextField(blank=True, help_text="Other spellings: aliases, folded and transliterated words.")
     url = models.CharField(max_length=500, help_text="Path under /de/; the query swaps in the active language.")
     weight = models.FloatField(default=1.0, help_text="Rank multiplier: partners before the relations naming them.")
+    regional = models.BooleanField(
+        default=True,
+        help_text="A record of the home region's own; False for town twinnings and towns known only from them, "
+        "which the search shows when asked for, after the region's records.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

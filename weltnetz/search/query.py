@@ -32,14 +32,17 @@ class Hit:
     url: str
     snippet: SafeString
     score: float
+    regional: bool = True
 
 
 @dataclass
 class SearchResults:
-    """A page of hits and the total number of matches."""
+    """A page of hits and the total number of matches; `outside` counts the matches among the town twinnings
+    that a search of the home region's records left out (0 when they were included)."""
 
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    outside: int = 0
 
     def __iter__(self):
         return iter(self.hits)
@@ -89,31 +92,37 @@ def _python_snippet(text: str, q: str) -> SafeString:
     return mark_safe(prefix + out.strip() + suffix)
 
 
-def _search_sqlite(q: str, kinds: list[str], limit: int, offset: int) -> SearchResults:
+def _search_sqlite(q: str, kinds: list[str], limit: int, offset: int, twinnings: bool) -> SearchResults:
     expression = _fts_expression(q)
     if expression is None:
         return SearchResults()
     placeholders = ", ".join(["%s"] * len(kinds))
     where = f"weltnetz_search_fts MATCH %s AND e.kind IN ({placeholders})"
     join = "FROM weltnetz_search_fts JOIN weltnetz_search_searchentry e ON e.id = weltnetz_search_fts.rowid"
+    scoped = where if twinnings else f"{where} AND e.regional"
     with connection.cursor() as cursor:
         if set(kinds) == set(Kind.values):  # every row is of some kind: count on the FTS table alone, 10x faster
             cursor.execute("SELECT count(*) FROM weltnetz_search_fts WHERE weltnetz_search_fts MATCH %s", [expression])
         else:
             cursor.execute(f"SELECT count(*) {join} WHERE {where}", [expression, *kinds])  # noqa: S608
-        total = cursor.fetchone()[0]
+        every = cursor.fetchone()[0]
+        total = every
+        if not twinnings:
+            cursor.execute(f"SELECT count(*) {join} WHERE {scoped}", [expression, *kinds])  # noqa: S608
+            total = cursor.fetchone()[0]
         # Rank ids first, then fetch the texts of one page only: sorting 26,000 full rows is what made it slow.
+        # The home region's own records come first, then (when asked for) the twinnings.
         cursor.execute(
-            f"SELECT e.kind, e.object_id, e.title, e.title_en, e.body, e.body_en, e.url, r.score FROM ("  # noqa: S608
-            f"SELECT e.id AS id, -bm25(weltnetz_search_fts, 10.0, 1.0) * e.weight AS score {join} WHERE {where} "
-            f"ORDER BY score DESC, e.id LIMIT %s OFFSET %s) r "
-            f"JOIN weltnetz_search_searchentry e ON e.id = r.id ORDER BY r.score DESC, r.id",
+            f"SELECT e.kind, e.object_id, e.title, e.title_en, e.body, e.body_en, e.url, r.score, e.regional "  # noqa: S608
+            f"FROM (SELECT e.id AS id, e.regional AS regional, -bm25(weltnetz_search_fts, 10.0, 1.0) * e.weight AS "
+            f"score {join} WHERE {scoped} ORDER BY regional DESC, score DESC, e.id LIMIT %s OFFSET %s) r "
+            f"JOIN weltnetz_search_searchentry e ON e.id = r.id ORDER BY r.regional DESC, r.score DESC, r.id",
             [expression, *kinds, limit, offset],
         )
         rows = cursor.fetchall()
     language = _language()
     hits = []
-    for kind, object_id, title, title_en, body, body_en, url, score in rows:
+    for kind, object_id, title, title_en, body, body_en, url, score, regional in rows:
         english = language == "en" and body_en
         hits.append(
             Hit(
@@ -123,9 +132,10 @@ def _search_sqlite(q: str, kinds: list[str], limit: int, offset: int) -> SearchR
                 url=_localise(url, language),
                 snippet=_python_snippet(body_en if english else body, q),
                 score=float(score),
+                regional=bool(regional),
             )
         )
-    return SearchResults(hits=hits, total=total)
+    return SearchResults(hits=hits, total=total, outside=every - total)
 
 
 # -- PostgreSQL ----------------------------------------------------------------------------------------
@@ -145,7 +155,7 @@ def _tsquery(q: str) -> tuple[str, list[str]] | None:
     return " && ".join(parts), params
 
 
-def _search_postgres(q: str, kinds: list[str], limit: int, offset: int) -> SearchResults:
+def _search_postgres(q: str, kinds: list[str], limit: int, offset: int, twinnings: bool) -> SearchResults:
     built = _tsquery(q)
     if built is None:
         return SearchResults()
@@ -160,28 +170,30 @@ def _search_postgres(q: str, kinds: list[str], limit: int, offset: int) -> Searc
             SELECT e.*, ts_rank(e.search_vector, q.query) * e.weight AS score, q.query
             FROM weltnetz_search_searchentry e, q
             WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = ANY(%s)
+              AND (e.regional OR %s)
         )
         SELECT m.kind, m.object_id, m.title, m.title_en, m.url, m.score, m.total,
-               ts_headline(%s::regconfig, m.body_text, m.query, %s)
+               ts_headline(%s::regconfig, m.body_text, m.query, %s), m.regional
         FROM (
-            SELECT e.kind, e.object_id, e.title, e.title_en, e.url, e.score, e.query, e.id,
+            SELECT e.kind, e.object_id, e.title, e.title_en, e.url, e.score, e.query, e.id, e.regional,
                    {body_col} AS body_text, count(*) OVER () AS total
-            FROM matches e ORDER BY e.score DESC, e.id LIMIT %s OFFSET %s
-        ) m ORDER BY m.score DESC, m.id
+            FROM matches e ORDER BY e.regional DESC, e.score DESC, e.id LIMIT %s OFFSET %s
+        ) m ORDER BY m.regional DESC, m.score DESC, m.id
     """  # noqa: S608 - only our own fragments are formatted in; every value is a parameter
     options = f"StartSel={_MARK_ON}, StopSel={_MARK_OFF}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=1"
+    count_sql = (
+        f"WITH q AS (SELECT {tsquery} AS query) SELECT count(*) FILTER (WHERE e.regional OR %s), "  # noqa: S608
+        "count(*) FILTER (WHERE NOT e.regional) FROM weltnetz_search_searchentry e, q "
+        "WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = ANY(%s)"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, kinds, config, options, limit, offset])
+        cursor.execute(sql, [*params, kinds, twinnings, config, options, limit, offset])
         rows = cursor.fetchall()
-        total = rows[0][6] if rows else 0
-        if not rows and offset:
-            cursor.execute(
-                f"WITH q AS (SELECT {tsquery} AS query) SELECT count(*) FROM "  # noqa: S608
-                "weltnetz_search_searchentry e, q WHERE numnode(q.query) > 0 AND "
-                "e.search_vector @@ q.query AND e.kind = ANY(%s)",
-                [*params, kinds],
-            )
-            total = cursor.fetchone()[0]
+        total, outside = (rows[0][6] if rows else 0), 0
+        if (not rows and offset) or not twinnings:
+            cursor.execute(count_sql, [*params, twinnings, kinds])
+            total, outside = cursor.fetchone()
+            outside = 0 if twinnings else outside
     hits = [
         Hit(
             kind=kind,
@@ -190,20 +202,25 @@ def _search_postgres(q: str, kinds: list[str], limit: int, offset: int) -> Searc
             url=_localise(url, language),
             score=float(score),
             snippet=mark_safe(escape(headline or "").replace(_MARK_ON, "<mark>").replace(_MARK_OFF, "</mark>")),
+            regional=bool(regional),
         )
-        for kind, object_id, title, title_en, url, score, _total, headline in rows
+        for kind, object_id, title, title_en, url, score, _total, headline, regional in rows
     ]
-    return SearchResults(hits=hits, total=total)
+    return SearchResults(hits=hits, total=total, outside=outside)
 
 
 # -- the interface -------------------------------------------------------------------------------------
-def search(q: str, *, kinds: Iterable[str] | None = None, limit: int = 50, offset: int = 0) -> SearchResults:
+def search(
+    q: str, *, kinds: Iterable[str] | None = None, limit: int = 50, offset: int = 0, twinnings: bool = False
+) -> SearchResults:
     """Full-text search over partners, relations, agreements and news, best first.
 
     Args:
         q: what the visitor typed; any string (operators, 10,000 characters) is safe.
         kinds: restrict to some of "actor", "relation", "agreement", "news".
         limit, offset: the page of hits (limit capped at 200).
+        twinnings: also the town twinnings and the towns known only from them; they rank after every record
+            of the home region's own. Without it they are left out and counted in `outside`.
     """
     wanted = _kinds(kinds)
     if not q or not wanted or not words(q):
@@ -211,7 +228,7 @@ def search(q: str, *, kinds: Iterable[str] | None = None, limit: int = 50, offse
     limit = max(0, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     run = _search_postgres if connection.vendor == "postgresql" else _search_sqlite
-    return run(q, wanted, limit, offset)
+    return run(q, wanted, limit, offset, twinnings)
 
 
 def matching_ids(q: str, kind: str) -> list[int]:

@@ -15,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 from weltnetz.register import recording
 from weltnetz.register.models import Actor, Agreement, Person, Relation, Topic
 from weltnetz.register.signals import recorded
+from weltnetz.register.vocab import ActorKind, RelationKind
 
 from . import documents, index
 from .models import Kind
@@ -30,6 +31,18 @@ def on_save(sender, instance, raw: bool = False, **kwargs) -> None:
     index.update_objects(kind, [instance.pk])
     if sender is Actor and not instance.is_home:
         _actors_named_in([instance.pk])
+    elif sender is Relation:
+        _towns_in_scope([instance.pk])
+
+
+def _towns_in_scope(relation_ids: list[int]) -> None:
+    """A town on either side of one of the home region's relations is a record of the region's (the search ranks
+    it with them and links its partner page): reindex the towns of these relations."""
+    relations = Relation.objects.filter(pk__in=relation_ids).exclude(kind=RelationKind.MUNICIPAL_PARTNERSHIP)
+    towns = Actor.objects.filter(kind=ActorKind.MUNICIPALITY, is_home=False).filter(
+        Q(relations_as_home__in=relations) | Q(relations_as_partner__in=relations)
+    )
+    index.update_objects(Kind.ACTOR, towns.values_list("pk", flat=True).distinct())
 
 
 def _actors_named_in(actor_ids: list[int]) -> None:
@@ -57,7 +70,9 @@ def on_recorded(sender, ids: list[int], **kwargs) -> None:
     """The register recorded these rows (at the end of a batch, or a bulk write): index them and what names them."""
     if sender in KIND_OF:
         index.update_objects(KIND_OF[sender], ids)
-    if sender is Actor:
+    if sender is Relation:
+        _towns_in_scope(ids)
+    elif sender is Actor:
         places = list(Actor.objects.filter(pk__in=ids, is_home=False).values_list("pk", flat=True))
         if places:
             _actors_named_in(places)
