@@ -7,6 +7,7 @@ from weltnetz.ingest.models import ProposedFact
 from weltnetz.register.models import Actor, Agreement, Person, Relation, Role, Source
 
 pytestmark = pytest.mark.django_db
+NEW = {"new_partner": "1"}  # the editor's consent to the "new partner" step
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_menu_item_shows_for_editors(editor_client):
 
 def test_accepting_a_relation_creates_it_with_status_and_citations(editor_client, editor, ingested):
     fact = _fact(ingested, "relation", partner="Auvergne-Rhône-Alpes")
-    response = editor_client.post(reverse("ingest:accept", args=[fact.pk]))
+    response = editor_client.post(reverse("ingest:accept", args=[fact.pk]), NEW)
     assert response.status_code == 302
 
     fact.refresh_from_db()
@@ -56,7 +57,7 @@ def test_accepting_a_relation_creates_it_with_status_and_citations(editor_client
     assert relation.partner.country_code == "FR" and relation.partner.kind == "region"
     assert relation.home == Actor.objects.get(is_home=True)
     assert relation.kind == "state_partnership" and relation.since == 2025
-    assert relation.live and relation.status == "active"
+    assert not relation.live and relation.status == "active"  # a draft until someone publishes it
     assert {"energy", "ai", "youth"} <= set(relation.topics.values_list("slug", flat=True))
     change = relation.status_changes.get()
     assert change.status == "active" and change.date.year == 2025
@@ -71,17 +72,17 @@ def test_accepting_a_relation_creates_it_with_status_and_citations(editor_client
 
 def test_accepting_twice_creates_nothing_new(editor_client, ingested):
     fact = _fact(ingested, "relation", partner="Auvergne-Rhône-Alpes")
-    editor_client.post(reverse("ingest:accept", args=[fact.pk]))
+    editor_client.post(reverse("ingest:accept", args=[fact.pk]), NEW)
     counts = (Relation.objects.count(), Actor.objects.count(), fact.source.relationcitation_set.count())
-    editor_client.post(reverse("ingest:accept", args=[fact.pk]))
+    editor_client.post(reverse("ingest:accept", args=[fact.pk]), NEW)
     assert (Relation.objects.count(), Actor.objects.count(), fact.source.relationcitation_set.count()) == counts
 
 
 def test_accepting_an_agreement_creates_it_with_signatories_place_and_citation(editor_client, ingested):
     relation_fact = _fact(ingested, "relation", partner="Auvergne-Rhône-Alpes")
-    editor_client.post(reverse("ingest:accept", args=[relation_fact.pk]))
+    editor_client.post(reverse("ingest:accept", args=[relation_fact.pk]), NEW)
     fact = _fact(ingested, "agreement", title="Gemeinsame Erklärung")
-    editor_client.post(reverse("ingest:accept", args=[fact.pk]))
+    editor_client.post(reverse("ingest:accept", args=[fact.pk]), NEW)
 
     fact.refresh_from_db()
     agreement = fact.agreement
@@ -94,11 +95,13 @@ def test_accepting_an_agreement_creates_it_with_signatories_place_and_citation(e
     assert Person.objects.filter(name="Winfried Kretschmann").count() == 1  # the known person is reused
     citation = agreement.citations.get()
     assert citation.source == ingested and "Gemeinsame Erklärung" in citation.passage
-    assert agreement.live
+    assert not agreement.live
 
 
 def test_accepting_a_person_records_the_role(editor_client, ingested):
-    editor_client.post(reverse("ingest:accept", args=[_fact(ingested, "relation", partner="Auvergne-Rhône-Alpes").pk]))
+    editor_client.post(
+        reverse("ingest:accept", args=[_fact(ingested, "relation", partner="Auvergne-Rhône-Alpes").pk]), NEW
+    )
     fact = _fact(ingested, "person", name="Fabrice Pannekoucke")
     response = editor_client.post(
         reverse("ingest:correct", args=[fact.pk]),
@@ -120,7 +123,7 @@ def test_rejecting_adds_nothing_to_the_register(editor_client, editor, ingested)
     assert (Relation.objects.count(), Actor.objects.count()) == (relations, actors)
     assert fact not in ProposedFact.objects.open()
     # a rejected fact cannot be accepted afterwards by a stray post
-    editor_client.post(reverse("ingest:accept", args=[fact.pk]))
+    editor_client.post(reverse("ingest:accept", args=[fact.pk]), NEW)
     assert Relation.objects.count() == relations
 
 
@@ -135,6 +138,7 @@ def test_correcting_changes_the_fact_before_it_is_accepted(editor_client, ingest
             "since": "2024",
             "status": "dormant",
             "topics": ["culture", "science"],
+            "new_partner": "1",
         },
     )
     assert response.status_code == 302
@@ -216,7 +220,7 @@ def test_accepted_relation_is_not_proposed_again(editor_client, press_release, i
     from django.core.management import call_command
 
     fact = _fact(ingested, "relation", partner="Auvergne-Rhône-Alpes")
-    editor_client.post(reverse("ingest:accept", args=[fact.pk]))
+    editor_client.post(reverse("ingest:accept", args=[fact.pk]), NEW)
     fact.refresh_from_db()
     # the same news in another wording is a new document, but the partnership is now known
     other = tmp_path / "meldung.txt"
@@ -233,6 +237,6 @@ def test_queue_speaks_german_by_default_and_english_on_request(editor_client, in
     assert "Prüfliste" in html and "warten auf eine Entscheidung" in html
     fact = _fact(ingested, "relation", partner="Auvergne-Rhône-Alpes")
     html = editor_client.get(reverse("ingest:review", args=[fact.pk])).content.decode()
-    assert "Wie vorgeschlagen übernehmen" in html and "Ablehnen" in html
+    assert "Als Entwurf übernehmen" in html and "Ablehnen" in html
     html = editor_client.get(reverse("ingest:queue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Review queue" in html

@@ -75,10 +75,11 @@ def end_in_admin(data) -> None:
         data[f"status_changes-{n}-{name}"] = value
 
 
-def test_an_accepted_fact_keeps_its_relation_and_citation_after_a_reload(editor_client, ingested):
+def test_an_accepted_fact_keeps_its_relation_and_citation_after_a_reload(editor_client, editor, ingested):
     fact = ProposedFact.objects.get(source=ingested, kind="relation", payload__partner="Auvergne-Rhône-Alpes")
-    editor_client.post(reverse("ingest:accept", args=[fact.pk]))
+    editor_client.post(reverse("ingest:accept", args=[fact.pk]), {"new_partner": "1"})  # a new partner: consent
     fact.refresh_from_db()
+    fact.relation.latest_revision.publish(user=editor)  # accepting made a draft; a publisher publishes it
 
     out, err = load()
 

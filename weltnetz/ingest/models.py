@@ -34,7 +34,8 @@ class ProposedFact(models.Model):
         ACCEPTED = "accepted", _("accepted")
         CORRECTED = "corrected", _("corrected and accepted")
         REJECTED = "rejected", _("rejected")
-        ALREADY_IN_REGISTER = "already_in_register", _("already in the register")
+        ALREADY_IN_REGISTER = "already_in_register", _("confirms the register")
+        PREVIOUSLY_REJECTED = "previously_rejected", _("previously rejected")
 
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="proposals")
     kind = models.CharField(_("kind of fact"), max_length=10, choices=Kind.choices)
@@ -66,6 +67,19 @@ class ProposedFact(models.Model):
         Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Where the fact differs from the register record it matches: [field, register value, proposed value] rows.
+    differences = models.JSONField(_("differences from the register"), default=list, blank=True, editable=False)
+    # What the fact says, whatever document says it: rejections are remembered by this key.
+    content_key = models.CharField(max_length=400, blank=True, db_index=True, editable=False)
+    reason = models.TextField(_("reason"), blank=True)
+    rejected_before = models.ForeignKey(
+        "self",
+        verbose_name=_("rejected before as"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ProposedFactQuerySet.as_manager()
 

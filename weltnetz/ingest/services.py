@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,8 +23,10 @@ from weltnetz.register.recording import (
     REVIEW,
     ActorFact,
     AgreementFact,
+    Change,
     Cite,
     PersonFact,
+    Recorded,
     Recorder,
     RecordingError,
     RelationFact,
@@ -112,6 +115,33 @@ def fingerprint(kind: str, payload: dict[str, Any]) -> str:
     return "|".join([kind, *(fold(str(p or "")) for p in parts)])[:400]
 
 
+def content_key(kind: str, payload: dict[str, Any]) -> str:
+    """What the fact says, whichever document says it: a rejection is remembered by this key.
+
+    A relation is the same fact when its kind, partner, home, start year, status and topics are; an agreement
+    by partner, date and title; a person by name, role and affiliation.
+    """
+    p = payload or {}
+    if kind == ProposedFact.Kind.RELATION:
+        parts = [p.get("kind"), p.get("partner"), p.get("home"), p.get("since"), p.get("status")]
+        parts.append(",".join(sorted(p.get("topics") or [])))
+    elif kind == ProposedFact.Kind.AGREEMENT:
+        parts = [p.get("partner"), p.get("date"), p.get("title")]
+    else:
+        parts = [p.get("name"), p.get("role"), p.get("affiliation")]
+    return "|".join([kind, *(fold(str(x or "")) for x in parts)])[:400]
+
+
+def previous_rejection(kind: str, payload: dict[str, Any]) -> ProposedFact | None:
+    """The latest rejection of the same fact (from any document), if an editor rejected it."""
+    return (
+        ProposedFact.objects.filter(state=State.REJECTED, content_key=content_key(kind, payload))
+        .select_related("reviewer", "source")
+        .order_by("-reviewed_at")
+        .first()
+    )
+
+
 def _home(index: NameIndex, payload: dict[str, Any]) -> Actor | None:
     name = payload.get("home")
     return index.find(name, "DE") if name else home_region()
@@ -159,9 +189,12 @@ class IngestResult:
     new_source: bool = False
     found: int = 0
     proposed: int = 0
-    known: int = 0
+    known: int = 0  # facts equal to the register
+    changes: int = 0  # facts that differ from a register record: proposed as changes
+    rejected: int = 0  # facts an editor rejected before: not queued again
     repeated: int = 0
     error: str = ""
+    read: str = ""  # what the reader recognised, for the editor: title, date, kind, blocks
     facts: list[ProposedFact] = field(default_factory=list)
 
 
@@ -172,6 +205,24 @@ def _published_on(doc: Document) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def describe(doc: Document, kind: str) -> str:
+    """What was read, in a line: title, date (or none: then it is filed as a web page, not a press release),
+    kicker and how many paragraphs, quotes, captions and teasers the reader recognised."""
+    parts = [f"title “{doc.title}”" if doc.title else "no title"]
+    parts.append(f"dated {doc.date}" if doc.date else "no date")
+    if doc.kicker:
+        parts.append(f"kicker “{doc.kicker}”")
+    counts = [
+        (len(doc.paragraphs), "paragraphs"),
+        (len(doc.quotes), "quotes"),
+        (len(doc.captions), "captions"),
+        (len(doc.teasers), "teasers"),
+    ]
+    parts.append(", ".join(f"{n} {what}" for n, what in counts if n) or "no paragraphs")
+    parts.append(f"filed as {Source.Kind(kind).label}")
+    return "; ".join(str(p) for p in parts)
 
 
 def _payloads(facts: Facts) -> list[tuple[str, dict[str, Any]]]:
@@ -209,6 +260,7 @@ def ingest_document(
 ) -> IngestResult:
     """Store the document as a Source (once, by its text's SHA-256) and its facts as proposals (each once)."""
     index = NameIndex.of_actors()
+    result.read = describe(doc, kind or (Source.Kind.PRESS_RELEASE if doc.date else Source.Kind.WEB_PAGE))
     with transaction.atomic():
         source, created = record_source(
             text=doc.text,
@@ -238,15 +290,26 @@ def ingest_document(
                 payload=payload,
                 extracted=payload,
                 fingerprint=key,
+                content_key=content_key(fact_kind, payload),
                 position=position,
                 evidence=evidence.get("text") or "",
                 evidence_start=evidence.get("start"),
                 evidence_end=evidence.get("end"),
-                state=State.ALREADY_IN_REGISTER if record else State.PENDING,
+                state=State.PENDING,
             )
             if record is not None:
                 setattr(fact, fact_kind, record)
+                fact.differences = differences(fact)
+                if not fact.differences:
+                    fact.state = State.ALREADY_IN_REGISTER
+            rejected = previous_rejection(fact_kind, payload)
+            if rejected is not None:
+                fact.state, fact.rejected_before = State.PREVIOUSLY_REJECTED, rejected
+                result.rejected += 1
+            elif fact.state == State.ALREADY_IN_REGISTER:
                 result.known += 1
+            elif record is not None:
+                result.changes += 1
             else:
                 result.proposed += 1
             fact.save()
@@ -302,7 +365,7 @@ def _cite(fact: ProposedFact, part: str = "record") -> Cite:
     return Cite(source=fact.source, passage=fact.evidence, start=fact.evidence_start, end=fact.evidence_end, field=part)
 
 
-def _accept_relation(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Relation:
+def _accept_relation(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Recorded:
     if p.get("home"):
         home, _created = resolve_actor(index, p["home"], country="DE", relation_kind=p["kind"], recorder=rec)
     else:
@@ -332,10 +395,7 @@ def _accept_relation(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index
         status=status,
         citations=citations,
     )
-    relation = rec.relation(relation_fact).record
-    assert isinstance(relation, Relation)
-    relation.refresh_from_db()
-    return relation
+    return rec.relation(relation_fact)
 
 
 _AGREEMENT_KINDS = [
@@ -352,11 +412,9 @@ def _person(name: str, rec: Recorder) -> Person:
     return person
 
 
-def _accept_agreement(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Agreement:
+def _accept_agreement(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Recorded:
     existing = matching_record(index, ProposedFact.Kind.AGREEMENT, p)
-    if isinstance(existing, Agreement):
-        rec.cite(existing, _cite(fact))
-        return existing
+    known = existing if isinstance(existing, Agreement) else None
     partner, _created = resolve_actor(index, p["partner"], recorder=rec)
     day, precision = parse_fact_date(p.get("date"))
     place = resolve_actor(index, p["place"], recorder=rec)[0] if p.get("place") else None
@@ -366,7 +424,7 @@ def _accept_agreement(fact: ProposedFact, p: dict[str, Any], rec: Recorder, inde
         Relation.objects.filter(home=home, partner=partner), key=lambda r: (r.kind != "state_partnership", r.pk)
     )
     kind = next((k for rx, k in _AGREEMENT_KINDS if rx.search(p["title"])), Agreement.Kind.OTHER)
-    agreement = rec.agreement(
+    return rec.agreement(
         AgreementFact(
             title=p["title"],
             partner=partner,
@@ -377,14 +435,12 @@ def _accept_agreement(fact: ProposedFact, p: dict[str, Any], rec: Recorder, inde
             relation=relations[0] if relations else None,
             signatories=[_person(n, rec) for n in p.get("signatories") or []],
             citations=[_cite(fact)],
-        )
-    ).record
-    assert isinstance(agreement, Agreement)
-    agreement.refresh_from_db()
-    return agreement
+        ),
+        record=known,
+    )
 
 
-def _accept_person(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Person:
+def _accept_person(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Recorded:
     affiliation = p.get("affiliation")
     actor = None
     if affiliation:
@@ -393,28 +449,205 @@ def _accept_person(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: 
     roles = []
     if actor is not None and p.get("role"):
         roles.append(RoleFact(title=p["role"].strip()[:200], affiliation=actor, cite=_cite(fact)))
-    person = rec.person(PersonFact(name=p["name"], roles=roles)).record
-    assert isinstance(person, Person)
-    return person
+    return rec.person(PersonFact(name=p["name"], roles=roles))
+
+
+BUILDERS = {"relation": _accept_relation, "agreement": _accept_agreement, "person": _accept_person}
+# What an editor's acceptance may change although the register holds another value: the difference was shown
+# side by side, and accepting it is the decision (the other fields only fill what is empty).
+OVERRULE = ("since", "place_id")
+
+
+# States in which a fact can still be accepted (a fact that confirms the register: to add its source).
+DECIDABLE = (State.PENDING, State.ALREADY_IN_REGISTER)
+
+
+class _Rollback(Exception):
+    def __init__(self, result: Recorded):
+        self.result = result
+
+
+@dataclass
+class Preview:
+    """What accepting a fact would do to the register, worked out in a transaction that is rolled back."""
+
+    record: Any = None  # the record as accepting would leave it (unsaved: the transaction was undone)
+    created: bool = False
+    changes: list[Change] = field(default_factory=list)
+    conflicts: list[Any] = field(default_factory=list)
+    error: str = ""
+
+
+def preview(fact: ProposedFact, payload: dict[str, Any] | None = None, user=None) -> Preview:
+    """The changes accepting `fact` would make (a diff against the record as it is, or its waiting draft)."""
+    try:
+        p = clean_payload(fact.kind, payload if payload is not None else fact.payload)
+    except ReviewError as exc:
+        return Preview(error=str(exc))
+    try:
+        with transaction.atomic():
+            with Recorder(REVIEW, user=user, publish=False, overrule=OVERRULE) as rec:
+                result = BUILDERS[fact.kind](fact, p, rec, NameIndex.of_actors())
+            raise _Rollback(result)
+    except _Rollback as done:
+        result = done.result
+    except (RecordingError, ReviewError) as exc:
+        return Preview(error=str(exc))
+    return Preview(
+        record=result.record, created=result.created, changes=list(result.changes), conflicts=result.conflicts
+    )
+
+
+# Changes that only add this document as a further source: a fact with nothing else confirms the register.
+_SOURCE_ONLY = {"citations"}
+
+
+def differences(fact: ProposedFact) -> list[list[Any]]:
+    """Where the fact differs from the register record it matches: [field, register value, proposed value]."""
+    plan = preview(fact)
+    if plan.error:
+        return [["error", "", plan.error]]
+    rows = [[c.field, _plain(c.before), _plain(c.after)] for c in plan.changes if c.field not in _SOURCE_ONLY]
+    rows += [[c.field, _plain(c.kept), _plain(c.asserted)] for c in plan.conflicts]
+    return rows
+
+
+def register_sources(fact: ProposedFact) -> list[tuple[str, str, str]]:
+    """(what, source title, passage) the register's record rests on, to show beside the document's passage."""
+    out: list[tuple[str, str, str]] = []
+    record = fact.record
+    if isinstance(record, Relation):
+        fields = {row[0] for row in fact.differences}
+        for c in record.citations.select_related("source"):
+            if c.field == "record" or c.field in fields:
+                out.append((c.get_field_display(), c.source.title if c.source else "", c.passage))
+        if "status" in fields:
+            change = record.current_change()
+            if change is not None:
+                what = f"{change.get_status_display()} {change.partial_date or ''}".strip()
+                out.append((what, change.source.title if change.source else "", change.passage))
+    elif isinstance(record, Agreement):
+        for a in record.citations.select_related("source"):
+            out.append(("", a.source.title if a.source else "", a.passage))
+    elif isinstance(record, Person):
+        for r in record.roles.select_related("source", "affiliation"):
+            out.append((f"{r.title}, {r.affiliation}", r.source.title if r.source else "", r.passage))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple, set)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+# -- who may accept, and what accepting needs ------------------------------------------------------------
+_MODEL_OF_KIND = {"relation": "relation", "agreement": "agreement", "person": "person"}
+
+
+def missing_permissions(user, kind: str) -> list[str]:
+    """The register permissions accepting a fact of `kind` needs that `user` lacks.
+
+    Accepting writes a draft of the record, as editing it in the admin would: it needs the permission to add
+    and change that kind of record. The review permission alone (Moderators) lets one read and reject.
+    Publishing the draft is a separate step that needs the publish permission (Wagtail checks it).
+    """
+    model = _MODEL_OF_KIND[kind]
+    wanted = [f"register.add_{model}", f"register.change_{model}"]
+    return [p for p in wanted if not user.has_perm(p)]
+
+
+def may_accept(user, kind: str) -> bool:
+    return not missing_permissions(user, kind)
+
+
+class NewPartnerNeeded(ReviewError):
+    """The fact names a partner (or home, or place) the register does not hold: accepting it creates one, which
+    needs the editor's consent (the "new partner" step)."""
+
+    def __init__(self, names: list[str]):
+        super().__init__(
+            _("“%(names)s” is not in the register; confirm that it is new, or correct the name")
+            % {"names": "”, “".join(names)}
+        )
+        self.names = names
+
+
+def new_actors(kind: str, payload: dict[str, Any], index: NameIndex | None = None) -> list[dict[str, str]]:
+    """The actors accepting the fact would create, because no register actor carries their name: each with the
+    part it plays (partner, home, place), its name, kind and country, for the editor to confirm."""
+    if kind == ProposedFact.Kind.PERSON:
+        return []
+    index = index or NameIndex.of_actors()
+    wanted: list[tuple[str, str, str | None]] = []
+    if kind == ProposedFact.Kind.RELATION:
+        wanted.append(("partner", str(payload.get("partner") or ""), payload.get("country")))
+        if payload.get("home"):
+            wanted.append(("home", str(payload["home"]), "DE"))
+    else:
+        wanted.append(("partner", str(payload.get("partner") or ""), None))
+        if payload.get("place"):
+            wanted.append(("place", str(payload["place"]), None))
+    out = []
+    for part, name, country in wanted:
+        name = name.strip()
+        if not name or index.find(name, country) or index.find(name):
+            continue
+        place = _gazetteer_place(name)
+        actor_kind = _KIND_BY_RELATION.get(payload.get("kind") or "") if part != "place" else None
+        if actor_kind is None:
+            actor_kind = _KIND_BY_GAZETTEER.get(place.type, ActorKind.PLACE) if place else ActorKind.PLACE
+        code = (country or (place.country if place else "") or "").upper()
+        out.append({"part": part, "name": name, "kind": str(ActorKind(actor_kind).label), "country": code})
+    return out
+
+
+def _start_moderation(record: Any, user) -> None:
+    """Submit the draft to the workflow assigned to its kind of record, as an editor's own draft would be."""
+    if not hasattr(record, "get_workflow") or record.workflow_in_progress:
+        return
+    workflow = record.get_workflow()
+    if workflow is not None:
+        workflow.start(record, user)
 
 
 @transaction.atomic
-def accept(fact: ProposedFact, user, payload: dict[str, Any] | None = None) -> ProposedFact:
-    """Make register records of a pending fact (with the editor's corrections, if any); once only."""
+def accept(
+    fact: ProposedFact, user, payload: dict[str, Any] | None = None, *, new_partner: bool = False
+) -> ProposedFact:
+    """Make a pending fact (with the editor's corrections, if any) a draft of its register record; once only.
+
+    Relations and agreements are written as draft revisions (a new record unpublished, a change to a published
+    one in a revision only) and go through the workflow assigned to them; only a user with the publish
+    permission publishes them. A partner the register does not hold is created only with `new_partner=True`.
+    """
     fact = ProposedFact.objects.select_for_update().select_related("source").get(pk=fact.pk)
     if fact.state in (State.ACCEPTED, State.CORRECTED):
         return fact  # accepting twice creates nothing new
-    if fact.state != State.PENDING:
+    if fact.state not in DECIDABLE:
         raise ReviewError(_("This fact has already been decided (%(state)s).") % {"state": fact.get_state_display()})
+    missing = missing_permissions(user, fact.kind)
+    if missing:
+        raise PermissionDenied(", ".join(missing))
     corrected = payload is not None
     p = clean_payload(fact.kind, payload if payload is not None else fact.payload)
     index = NameIndex.of_actors()
-    builder = {"relation": _accept_relation, "agreement": _accept_agreement, "person": _accept_person}[fact.kind]
+    unknown = new_actors(fact.kind, p, index)
+    if unknown and not new_partner:
+        raise NewPartnerNeeded([a["name"] for a in unknown])
+    if unknown and not user.has_perm("register.add_actor"):
+        raise PermissionDenied("register.add_actor")
+    builder = BUILDERS[fact.kind]
     try:
-        with Recorder(REVIEW, user=user) as rec:
-            record = builder(fact, p, rec, index)
+        with Recorder(REVIEW, user=user, publish=False, overrule=OVERRULE) as rec:
+            record = builder(fact, p, rec, index).record
     except RecordingError as exc:
         raise ReviewError(str(exc)) from None
+    assert record is not None
+    record.refresh_from_db()
+    _start_moderation(record, user)
     setattr(fact, fact.kind, record)
     fact.payload = p
     fact.state = State.CORRECTED if corrected else State.ACCEPTED
@@ -425,15 +658,29 @@ def accept(fact: ProposedFact, user, payload: dict[str, Any] | None = None) -> P
 
 
 @transaction.atomic
-def reject(fact: ProposedFact, user) -> ProposedFact:
-    """Mark a pending fact as wrong; nothing enters the register."""
+def reject(fact: ProposedFact, user, reason: str = "") -> ProposedFact:
+    """Mark a pending fact as wrong, with the editor's reason; nothing enters the register, and the same fact
+    from another document is not queued again (see `previous_rejection`)."""
     fact = ProposedFact.objects.select_for_update().get(pk=fact.pk)
     if fact.state == State.REJECTED:
         return fact
-    if fact.state != State.PENDING:
+    if fact.state not in (State.PENDING, State.PREVIOUSLY_REJECTED):
         raise ReviewError(_("This fact has already been decided (%(state)s).") % {"state": fact.get_state_display()})
     fact.state = State.REJECTED
+    fact.reason = reason.strip()
+    fact.content_key = fact.content_key or content_key(fact.kind, fact.payload)
     fact.reviewer = user
     fact.reviewed_at = timezone.now()
     fact.save()
+    return fact
+
+
+@transaction.atomic
+def requeue(fact: ProposedFact) -> ProposedFact:
+    """Queue a fact that was held back as previously rejected, because the editor asks to decide it again."""
+    fact = ProposedFact.objects.select_for_update().get(pk=fact.pk)
+    if fact.state != State.PREVIOUSLY_REJECTED:
+        raise ReviewError(_("This fact has already been decided (%(state)s).") % {"state": fact.get_state_display()})
+    fact.state = State.PENDING
+    fact.save(update_fields=["state"])
     return fact

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/accept/", views.accept, name="accept"),
     path("<int:pk>/reject/", views.reject, name="reject"),
     path("<int:pk>/correct/", views.correct, name="correct"),
+    path("<int:pk>/requeue/", views.requeue, name="requeue"),
 ]

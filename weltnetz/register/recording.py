@@ -440,8 +440,19 @@ class Recorder:
     Used as a context manager it is one batch (indexed once at the end). Every call runs in a transaction.
     """
 
-    def __init__(self, origin: str, *, user: Any = None, replace: bool = False, publish: bool = True):
+    def __init__(
+        self,
+        origin: str,
+        *,
+        user: Any = None,
+        replace: bool = False,
+        publish: bool = True,
+        overrule: Iterable[str] = (),
+    ):
         self.origin, self.user, self.replace, self.publish = origin, user, replace, publish
+        # Fields whose value the register holds that this caller replaces on purpose (an editor who accepted
+        # a different start year from a document): a decision, not a conflict.
+        self.overrule = frozenset(overrule)
         self._batch: contextlib.AbstractContextManager | None = None
         self._topics: dict[str, Topic] | None = None
 
@@ -455,6 +466,13 @@ class Recorder:
         return self._batch.__exit__(*exc)
 
     # -- assertions (replace mode) --
+    def _draft(self, record: M | None) -> M | None:
+        """For a draft (publish=False), the record as its latest draft has it: changes build on waiting ones."""
+        if record is None or self.publish or not getattr(record, "has_unpublished_changes", False):
+            return record
+        latest = getattr(record, "latest_revision", None)
+        return latest.as_object() if latest is not None else record
+
     def _assertion(self, key: str | None, model: type[M]) -> tuple[Assertion | None, M | None]:
         """The origin's earlier assertion under `key` and the record it points to (None when it was deleted)."""
         if not self.replace or not key:
@@ -508,6 +526,9 @@ class Recorder:
             current = getattr(record, name)
             outcome = _decide(current, proposed, base, name)
             if outcome == SET:
+                updates[name] = proposed
+                result.changes.append(Change(name, current, proposed))
+            elif outcome == CONFLICT and name in self.overrule:
                 updates[name] = proposed
                 result.changes.append(Change(name, current, proposed))
             elif outcome == CONFLICT:
@@ -693,6 +714,7 @@ class Recorder:
             if assertion is not None and rel is None:
                 return self._removed(key or "", assertion)
             rel = rel or Relation.objects.filter(kind=fact.kind, home=fact.home, partner=fact.partner).first()
+            rel = self._draft(rel)
             result = Recorded(rel, created=rel is None)
             base = assertion.values if assertion else None
             updates = self._plan_fields(rel, values, base.get("fields") if base else None, result)
@@ -869,6 +891,7 @@ class Recorder:
                 or record
                 or Agreement.objects.filter(title=values["title"], partner=fact.partner, date=fact.date).first()
             )
+            agreement = self._draft(agreement)
             result = Recorded(agreement, created=agreement is None)
             base = assertion.values if assertion else None
             if record is not None and not self.replace:  # a known agreement: only what it lacks

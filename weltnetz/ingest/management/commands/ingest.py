@@ -26,33 +26,36 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publisher", default="", help="who published the documents")
 
+    @staticmethod
+    def _summary(counts) -> str:
+        found, proposed, changes, known, rejected, repeated = counts
+        return (
+            f"{found} facts found, {proposed} proposed for review, {changes} proposed as changes to the register, "
+            f"{known} confirm the register, {rejected} rejected before (not queued), {repeated} proposed before"
+        )
+
     def handle(self, *args, files: list[str], kind: str | None, publisher: str, **options) -> None:
         gazetteer = register_gazetteer()
         failed = 0
-        totals = [0, 0, 0, 0]
+        totals = [0, 0, 0, 0, 0, 0]
         for name in files:
             result = ingest_file(Path(name), kind=kind, publisher=publisher, gazetteer=gazetteer)
             if result.error:
                 failed += 1
                 self.stderr.write(f"{name}: {result.error} – skipped")
                 continue
-            counts = (result.found, result.proposed, result.known, result.repeated)
+            counts = (result.found, result.proposed, result.changes, result.known, result.rejected, result.repeated)
             totals = [a + b for a, b in zip(totals, counts, strict=True)]
             assert result.source is not None  # set whenever there is no error
             source = f"source #{result.source.pk} ({'new' if result.new_source else 'already stored'})"
             if options["verbosity"] < 1:
                 continue
-            self.stdout.write(
-                f"{name}: {source}; {result.found} facts found, {result.proposed} proposed for review, "
-                f"{result.known} already in the register, {result.repeated} proposed before"
-            )
+            self.stdout.write(f"{name}: {source}; read: {result.read}")
+            self.stdout.write("  " + self._summary(counts))
             if options["verbosity"] > 1:
                 for fact in result.facts:
                     self.stdout.write(f"  [{fact.get_state_display()}] {fact}")
         if len(files) > 1 and options["verbosity"] >= 1:
-            self.stdout.write(
-                f"total: {len(files) - failed} of {len(files)} files read; {totals[0]} facts found, "
-                f"{totals[1]} proposed, {totals[2]} already in the register, {totals[3]} proposed before"
-            )
+            self.stdout.write(f"total: {len(files) - failed} of {len(files)} files read; " + self._summary(totals))
         if failed:
             raise CommandError(f"{failed} of {len(files)} files could not be read")
