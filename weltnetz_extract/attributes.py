@@ -70,7 +70,7 @@ def _focus(rs: RelationSet, seg: Segments) -> int | None:
 
 _ANAPHOR_WORDS = vocab.Cue(
     r"partnerschaft|zusammenarbeit|beziehungen|beide[n]? (?:länder|regionen|seiten|städte)|kooperation|kontakte|"
-    r"austausch|begegnungen|partnership|relationship|cooperation",
+    r"austausch|begegnungen|partnership|relationship|cooperation|contacts|exchanges|twinning|\bties\b",
 )
 
 
@@ -296,6 +296,7 @@ _SINCE_OF_RELATION = vocab.Cue(
 _FOUNDED_RELATION = vocab.Cue(
     r"(?:relationship|partnership|cooperation|twinning)\b[^.;]*\b(?:(?:was|were)\s+(?:established|founded|signed)|"
     r"dates\s+(?:back\s+)?(?:from|to)|began|started|goes back)|"
+    r"^\W*(?:established|founded|signed|concluded)\s+in\s+(?:1[89]|20)\d\d\b|"
     r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen|begonnen|aufgenommen)\w*\s+"
     r"(?:[\wäöüß\-]+\s+){0,2}?"
     r"[\wäöüß\-]*(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)|"

@@ -25,14 +25,14 @@ from .relations import Candidate, Context, SentenceView, heading_verdict, is_per
 _PAGE_CUE = re.compile(
     r"städtepartnerschaften|partnerstädte|partnerregionen|partnerprovinzen|landespartnerschaften|"
     r"regionalpartnerschaften|partnergemeinden|partnerkommunen|partnerkreise|städteverbrüderung|"
-    r"sister[- ]cit(?:y|ies)|sister[- ]states?\b|sister[- ]provinces|partner[- ]regions|partner[- ]cities|"
-    r"twin[- ]towns|"
+    r"sister[- ]cit(?:y|ies)|sister[- ]states?\b|sister[- ](?:provinces|regions)|partner[- ]regions|partner[- ]cities|"
+    r"partner[- ](?:towns|states|provinces)\b|twin(?:ned)?[- ](?:towns|cities|regions)\b|town[- ]twinning|twinnings\b|"
     r"^\s*(?:unsere\s+|internationale\s+)?partnerschaften\s*$",
     re.I,
 )
 _URL_CUE = re.compile(
     r"staedtepartner|partnerstaedte|partnerregion|partnerprovinz|sister-cit|sister-state|partner-region|"
-    r"partner-cit|twin-town|staedteverbruederung",
+    r"partner-cit|partner-town|twin-town|twinned-|town-twinning|staedteverbruederung",
     re.I,
 )
 _MUNICIPAL_WORD = re.compile(r"städt|staedt|stadt|gemeind|kommun|kreis|cit(?:y|ies)|town", re.I)

@@ -67,7 +67,7 @@ TOPIC_CUES: dict[str, str] = {
     "education": r"(?<!meinungs)(?<!regierungs)bildung|ausbildung|weiterbildung|"
     + _W
     + r"schul(?!d|t(?:e|en)?\b)|schüler|lehrkräfte|bildungs"
-    + r"|education|schools?\b|vocational training|student",
+    + r"|education|schools?\b|vocational training|student|pupils?\b",
     "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen" + r"|cultur|\barts?\b",
     "youth": _W + r"jugend" + r"|youth|young people",
     "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation"
@@ -200,7 +200,8 @@ DEEPEN_CUE = Cue(
 # A status is about a relation only where the sentence names one ("dessen Amtszeit endete" ends no partnership).
 RELATION_WORD = Cue(
     r"partnerschaft|zusammenarbeit|kooperation|kontakt|beziehung|austausch|freundschaft|partner|verbindung|"
-    r"jumelage|mitgliedschaft|kommission|twinning|relationship|cooperation|co-operation|agreement|membership"
+    r"jumelage|mitgliedschaft|kommission|twinning|relationship|cooperation|co-operation|agreement|membership|"
+    r"contacts?\b|exchanges?\b|\bties\b|friendship"
 )
 # A pause that is over: "ruht nicht mehr", "wurde wieder aufgenommen" (checked before DORMANT_CUE).
 RESUMED_CUE = Cue(
@@ -210,7 +211,7 @@ RESUMED_CUE = Cue(
 )
 DORMANT_CUE = Cue(
     r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen|"
-    r"\bsuspended\b|\bdormant\b|on hold"
+    r"\bsuspended\b|\bdormant\b|on hold|\binaktiv\b|\binactive\b|\bfrozen\b"
 )
 ENDED_CUE = Cue(
     r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis|ein ende bereitet|auslaufen lassen|ausgelaufen|"
