@@ -112,3 +112,30 @@ def test_odd_queries_get_an_answer_not_an_error(client, imported):
         assert client.get("/de/staedtepartnerschaften/", params).status_code == 200
     assert client.get("/de/staedtepartnerschaften/", {"country": "F"}).status_code == 400
     assert client.get("/de/ort/gibt-es-nicht/").status_code == 404
+
+
+def test_twinnings_cite_their_line_and_say_once_what_the_file_does_not_state(client, imported):
+    """Issue #8: status, category and start year appear where the file states them; where it does not, the page
+    says so once (not "nicht angegeben" on every row); every twinning cites its line of the file."""
+    karlsruhe = Actor.objects.get(name="Karlsruhe", kind="municipality")
+    html = client.get(f"/de/ort/{karlsruhe.slug}/").content.decode()
+    assert "twins.csv, Zeile 2" in html and "twins.csv, Zeile 3" in html
+    assert html.count("nennt die Quelle sie nicht") == 1 and "nicht angegeben" not in html
+    listing = client.get("/de/staedtepartnerschaften/").content.decode()
+    assert listing.count("nennt die Quelle sie nicht") == 1
+    assert listing.count("Städtepartnerschaften: twins.csv") == 1  # the source, named once under the table
+
+
+def test_a_file_with_status_and_category_shows_them(client, tmp_path: Path):
+    path = tmp_path / "verband.csv"
+    path.write_text(
+        "city1,country1,city2,country2,category,since,status\n"
+        "Tübingen,Germany,Aix-en-Provence,France,Partnerschaft,1960,aktiv\n",
+        encoding="utf-8",
+    )
+    call_command("import_twin_cities", str(path), stdout=StringIO(), stderr=StringIO())
+    tuebingen = Actor.objects.get(name="Tübingen", kind="municipality")
+    html = client.get(f"/de/ort/{tuebingen.slug}/").content.decode()
+    row = html.split("Aix-en-Provence</a></th>", 1)[1].split("</tr>", 1)[0]
+    assert "Partnerschaft" in row and "1960" in row and "aktiv" in row
+    assert "nennt die Quelle sie nicht" not in html

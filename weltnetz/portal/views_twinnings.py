@@ -14,13 +14,13 @@ from collections import Counter
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from weltnetz.register.models import Actor, Relation
+from weltnetz.register.models import Actor, Relation, RelationCitation, Source
 from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet
 from weltnetz.register.version import register_version
@@ -137,6 +137,9 @@ def twinning_list(request: HttpRequest) -> HttpResponse:
     facets = _facets(qs, params, f"twinnings:facets:{_version()}:{digest}") if not errors else {}
     rows = qs.select_related("home", "partner").order_by("home__name", "partner__name", "pk")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    shown = [r.pk for r in page]
+    # The sources of the twinnings on this page, named once under the table (each row cites its line in one).
+    sources = Source.objects.filter(relationcitation__relation__in=shown).distinct().order_by("title")
 
     def link(**change: str) -> str:
         q = query.copy()
@@ -180,6 +183,8 @@ def twinning_list(request: HttpRequest) -> HttpResponse:
             "active": active,
             "categories": TwinningCategory.choices,
             "states": sorted(STATE_NAMES.items()),
+            "sources": sources,
+            "unstated": any(not (r.status and r.category and r.since) for r in page),
         },
         status=400 if errors else 200,
     )
@@ -188,8 +193,11 @@ def twinning_list(request: HttpRequest) -> HttpResponse:
 def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A town with its twins (a list and a small map with lines to them), its parts and the town it belongs to."""
     town = get_object_or_404(Actor.objects.select_related("parent"), slug=slug)
-    relations = list(twinnings().involving(town.pk).select_related("home", "partner").order_by("since", "pk"))
-    twins = [(r, r.partner if r.home_id == town.pk else r.home) for r in relations]
+    citations = Prefetch("citations", queryset=RelationCitation.objects.select_related("source").order_by("pk"))
+    relations = list(
+        twinnings().involving(town.pk).select_related("home", "partner").prefetch_related(citations).order_by("pk")
+    )
+    twins = [(r, r.other_side(town)) for r in relations]
     twins.sort(key=lambda pair: (pair[1].country_code, pair[1].name_key))
     points = {
         "town": [town.latitude, town.longitude, town.label] if town.has_coordinates else None,
@@ -208,6 +216,7 @@ def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "points": points,
             "parts": town.parts.order_by("name"),
             "state_name": STATE_NAMES.get(town.subdivision_code, ""),
+            "unstated": any(not (r.status and r.category and r.since) for r in relations),
         },
     )
 
