@@ -330,7 +330,10 @@ _FIRST_AGREEMENT = vocab.Cue(
     r"friendship|freundschafts|twinning|städtepartnerschafts)[\w\-]*?\s*"
     r"(?:agreement|vereinbarung|abkommen|vertrag|urkunde|treaty|charter)|"
     r"(?:partnerschafts|freundschafts|städtepartnerschafts)(?:urkunde|vertrag|abkommen)\w*\b[^.;]*?"
-    r"\b(?:unterzeichnet|signed)",
+    r"\b(?:unterzeichnet|signed)|"
+    # under a partner's heading: "The agreement was signed in 2000", "Die Vereinbarung wurde 1995 unterzeichnet"
+    r"^\W*(?:the|die|der|das)\s+(?:\w+\s+)?(?:agreement|vereinbarung|urkunde|vertrag|abkommen|erklärung)\s+"
+    r"(?:was|wurde)\s+(?:[^.;]*?\s)?(?:signed|unterzeichnet)",
 )
 
 

@@ -148,6 +148,8 @@ def _variants(name: str) -> list[str]:
             short = _SUFFIXES.sub("", part)
             if short != part:
                 out.append(short)
+            if part.endswith(("-do", "-to")) and len(part) > 6:  # Korean provinces: "Gyeonggi-do" is "Gyeonggi"
+                out.append(part[:-3])
     return out
 
 

@@ -38,7 +38,8 @@ _URL_CUE = re.compile(
 _MUNICIPAL_WORD = re.compile(r"städt|staedt|stadt|gemeind|kommun|kreis|cit(?:y|ies)|town", re.I)
 # The name and its country in a heading item: "Monthey (Schweiz)", "Rostow am Don, Russland", "Épernay".
 _HEADING_ITEM = re.compile(
-    rf"^(?P<names>[{UP}][^()–,;:!?]*?)\s*(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>[{UP}][\w\-]+(?:\s+[{UP}][\w\-]+)?))?\s*$"
+    rf"^(?P<names>[{UP}][^()–,;:!?]*?)\s*(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>[{UP}][\w\-]+"
+    rf"(?:\s+(?:of\s+(?:the\s+)?)?[{UP}][\w\-]+){{0,2}}))?\s*$"
 )
 _NAME_SPLIT = re.compile(r"\s+(?:und|and|sowie)\s+|\s*,\s*")
 _UNKNOWN_NAME = re.compile(rf"^[{UP}][\w'’\-]+(?:\s+[{UP}][\w'’\-]+){{0,2}}$")
