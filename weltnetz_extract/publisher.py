@@ -166,8 +166,22 @@ def _from_text(doc: Document, gaz: Gazetteer) -> Publisher | None:
     return None
 
 
+_DISTRICT = re.compile(r"\b(?:Landratsamt(?:es)?|Landkreis(?:es)?|Kreisverwaltung)\s+(?P<n>[A-ZÄÖÜ][\w\-]+)")
+
+
+def _district(doc: Document) -> Publisher | None:
+    """A district's office ("Landratsamt Biberach", "Der Landkreis Esslingen") that names itself in the title or
+    the first lines: its partnerships are twinnings of districts."""
+    head = "\n".join(filter(None, [doc.title or "", doc.text[:600]]))
+    m = _DISTRICT.search(head)
+    return Publisher(f"Landkreis {m['n']}", town=True) if m else None
+
+
 def detect_publisher(doc: Document, gaz: Gazetteer, default: str) -> Publisher:
     """The publisher of ``doc``: from its URL (state, town or foreign domain), else its text, else ``default``."""
+    district = _district(doc)
+    if district is not None:
+        return district
     if doc.url:
         parsed = urlparse(doc.url if "//" in doc.url else "//" + doc.url)
         host = (parsed.netloc or "").lower().split(":")[0]

@@ -661,7 +661,14 @@ def rule_state_partnership(ctx: Context, sv: SentenceView) -> None:
         and all(p.type == "country" for p in ctx.gaz.scan.get(fold(c.surface), []))  # not "Georgia"
     ]
     for m in (regions + coordinated) if regions else countries:
-        _cand(ctx, sv, "state_partnership", m, **_status_attrs(sv.status, 1))
+        district = ctx.town and m.type == "region" and _DISTRICT_BEFORE.search(before(sv.text, m.start))
+        kind = "municipal_partnership" if district else "state_partnership"  # "mit dem ungarischen Komitat Pest"
+        _cand(ctx, sv, kind, m, **_status_attrs(sv.status, 1))
+
+
+_DISTRICT_BEFORE = re.compile(
+    r"\b(?:Komitat|Kreis|Landkreis|Bezirk|Powiat|Département|Departement|County|District)\s+$"
+)
 
 
 def _coordinated(text: str, country: Mention, regions: list[Mention]) -> bool:
@@ -712,6 +719,26 @@ def rule_pair_partnership(ctx: Context, sv: SentenceView) -> None:
     _cand(ctx, sv, kind, regions[0], **_status_attrs(sv.status, 1))
 
 
+# "sein polnischer Partnerkreis Bielsko", "die französische Partnerstadt Dole": a twin named after its noun, its
+# country from the adjective, known to the gazetteer or not.
+_ADJ_TWIN = re.compile(
+    rf"\b(?P<adj>[a-zäöü]+isch(?:e|en|er|es|em)?)\s+(?:Partner(?:stadt|kreis|landkreis|gemeinde|kommune)|"
+    rf"Schwesterstadt)\s+(?P<name>[{UP}][\w'’\-]+(?:\s+[{UP}][\w'’\-]+)?)"
+)
+
+
+def rule_adjective_twin(ctx: Context, sv: SentenceView) -> None:
+    """A twin town or district named right after an adjective and a partner noun."""
+    for am in _ADJ_TWIN.finditer(sv.text):
+        code = ctx.gaz.adjective_country(am["adj"].lower())
+        name = am["name"]
+        if not code or code == HOME_COUNTRY.get() or name in STOP_CAP or _common_word(name.split()[0]):
+            continue
+        start = am.start("name")
+        mention = Mention(name, start, start + len(name), code, "city", f"{code}:{fold(name)}")
+        _cand(ctx, sv, "municipal_partnership", mention, **_status_attrs(sv.status, 1))
+
+
 def rule_municipal(ctx: Context, sv: SentenceView) -> None:
     """A town twinning: foreign towns in a sentence with a twinning cue; the domestic town is the home."""
     if not vocab.MUNICIPAL_CUE.search(sv.cue_text):
@@ -735,17 +762,20 @@ def rule_joint_commission(ctx: Context, sv: SentenceView) -> None:
     status = sv.status or ("active" if vocab.COMMISSION_MEETING.search(sv.text) else None)
     for m in [m for m in sv.full if m.type in ("country", "region") and not _LOCATIVE.search(before(sv.text, m.start))]:
         _cand(ctx, sv, "joint_commission", m, **_status_attrs(status, 1))
-    for am in re.finditer(r"\bDeutsch-([A-ZÄÖÜ]\w+?)(?:e|en|er|es)\s+(?:Regierungs|Gemischte)", sv.text):
-        code = ctx.gaz.adjective_country(am.group(1).lower() + "e")
+    pairs = r"\bDeutsch-([A-ZÄÖÜ]\w+?)(?:e|en|er|es)\s+(?:Regierungs|Gemischte)|"
+    pairs += r"\b(?!Deutsch)[A-ZÄÖÜ]\w+isch-([A-ZÄÖÜ]\w+?)(?:e|en|er|es)\s+"
+    pairs += r"(?:Regierungs)?(?:[Kk]ommission|Arbeitsgruppe)"
+    for am in re.finditer(pairs, sv.text):
+        code = ctx.gaz.adjective_country((am.group(1) or am.group(2)).lower() + "e")
         country = ctx.gaz.country(code)
-        if country is not None and not country.domestic:
-            _cand(
-                ctx,
-                sv,
-                "joint_commission",
-                Mention(country.name, am.start(), am.end(), code, "country", f"{code}:{fold(country.name)}"),
-                **_status_attrs(status, 1),
-            )
+        if country is None or country.domestic:
+            continue
+        named = next(  # the country as the document names it ("der Republik Österreich"), where it does
+            (m for ms in ctx.men.by_sentence for m in ms if m.type == "country" and m.country == code),
+            None,
+        )
+        mention = Mention(country.name, am.start(), am.end(), code, "country", f"{code}:{fold(country.name)}")
+        _cand(ctx, sv, "joint_commission", named or mention, **_status_attrs(status, 1))
 
 
 def rule_cooperation(ctx: Context, sv: SentenceView) -> None:
@@ -914,6 +944,7 @@ KIND_RULES = (
     rule_apposition,
     rule_state_partnership,
     rule_pair_partnership,
+    rule_adjective_twin,
     rule_municipal,
     rule_joint_commission,
     rule_cooperation,

@@ -143,6 +143,7 @@ MUNICIPAL_CUE = Cue(
     r"kreispartnerschaft|partnerkreis|partnerlandkreis|städtefreundschaft|freundschaftsstadt|"
     r"jumelage|partnerkommune|kommunalpartnerschaft|solidaritätspartnerschaft|"
     r"sister cit(?:y|ies)|twin towns?|twinned with|town twinning|partner cit(?:y|ies)|partner towns?|"
+    r"\bfreundschaft\s+mit\s+(?:der|dem)\s+(?:\w+\s+)?(?:stadt\s+|gemeinde\s+)?[a-zäöü]|"
     r"partnerschaftsurkunde|freundschaftsurkunde|freundschaftsvertrag|twinning (?:agreement|charter)"
 )
 TWINNED = Cue(r"twinned with|\bjumelage\b|twinning")
@@ -156,7 +157,8 @@ COOPERATION_CUE = Cue(
 )
 JOINT_COMMISSION_CUE = Cue(
     r"gemischte[nr]?\s+(?:\w+)?kommission|regierungskommission|gemischte[nr]? ausschu|"
-    r"gemischte[nr]? arbeitsgruppe|joint commission|intergovernmental commission"
+    r"gemischte[nr]? arbeitsgruppe|joint commission|intergovernmental commission|"
+    r"\b(?!deutsch)[a-zäöü]+isch-[a-zäöü]+isch\w*\s+(?:regierungs)?(?:kommission|arbeitsgruppe)"
 )
 REPRESENTATION_CUE = Cue(
     r"kooperationsbüro|verbindungsbüro|\w*-?büro\b|\boffice\b|repräsentanz|landesvertretung|"

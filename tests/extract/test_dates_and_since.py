@@ -135,3 +135,28 @@ def test_list_items_with_bare_years_leading_years_and_pauses(tmp_path):
         "Madrid": (1988, "active"),
         "Warschau": (1993, "active"),
     }
+
+
+def test_a_district_office_and_its_partner_districts(tmp_path):
+    text = (
+        "Landratsamt Esslingen – Pressemitteilung\n\nEsslingen, 14.03.2023\n\n"
+        "Der Landkreis Esslingen und sein polnischer Partnerkreis Bielsko feiern 2023 das 20-jährige Bestehen "
+        "ihrer Partnerschaft.\n\nSeit 2008 pflegt der Landkreis zudem eine Partnerschaft mit dem ungarischen "
+        "Komitat Pest."
+    )
+    rels = {r["partner"]: r for r in _facts(tmp_path, text, "https://www.landkreis-esslingen.de/x")["relations"]}
+    assert (rels["Bielsko"]["kind"], rels["Bielsko"]["country"], rels["Bielsko"]["since"]) == (
+        "municipal_partnership",
+        "PL",
+        2003,
+    )
+    assert (rels["Pest"]["kind"], rels["Pest"]["since"]) == ("municipal_partnership", 2008)
+
+
+def test_a_commission_named_by_two_adjectives(tmp_path):
+    text = (
+        "Die Bayerisch-Österreichische Kommission ist zu ihrer zehnten Sitzung zusammengekommen. Die Kommission "
+        "des Freistaates Bayern und der Republik Österreich wurde 2010 ins Leben gerufen."
+    )
+    rels = _facts(tmp_path, text, "https://www.bayern.de/x")["relations"]
+    assert [(r["kind"], r["country"]) for r in rels] == [("joint_commission", "AT")]
