@@ -311,12 +311,16 @@ def rule_list_intro(ctx: Context, sv: SentenceView) -> bool:
     cue_text = text if opens else sv.cue_text
     if not (network or vocab.STATE_CUE.search(cue_text) or vocab.MUNICIPAL_CUE.search(cue_text)):
         return False
-    kind = "municipal_partnership" if vocab.MUNICIPAL_CUE.search(text) else "state_partnership"
-    kind = "network_membership" if network else kind
+    towns = ctx.town and not vocab.STATE_ONLY_CUE.search(text)
+    municipal = vocab.MUNICIPAL_CUE.search(text) or towns or _TOWN_NOUNS.search(text)
+    kind = "network_membership" if network else ("municipal_partnership" if municipal else "state_partnership")
     town = next(iter(_towns(text, ctx.gaz, [], domestic=True)), None)
     ctx.scope = ListScope(kind, sv.status, town.surface if town else None, sv.s.block)
     ctx.rs.list_ids = []
     return True
+
+
+_TOWN_NOUNS = re.compile(r"\b(?:Städte[n]?|Gemeinden|Kommunen|Landkreisen|cities|towns)\b")
 
 
 def _opens_list(ctx: Context, sv: SentenceView) -> bool:
