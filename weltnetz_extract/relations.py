@@ -1123,7 +1123,7 @@ def _common_word(word: str) -> bool:
 
 _TOWN_CONTEXT = re.compile(
     r"(?:partnerstadt|partnerstädte[n]?|partnergemeinde|stadt|gemeinde|kommune|landkreis|kreis|mit|zwischen|und|"
-    r"sowie|nach|in|,|[a-zäöü]+ischen?)\s+(?:der\s+|dem\s+|den\s+)?$",
+    r"sowie|nach|in|,|[a-zäöü]+ischen?|with|and|between|of)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$",
     re.I,
 )
 

@@ -142,7 +142,7 @@ MUNICIPAL_CUE = Cue(
     r"städtepartnerschaft|partnerstadt|partnerstädte|partnergemeinde|gemeindepartnerschaft|"
     r"kreispartnerschaft|partnerkreis|partnerlandkreis|städtefreundschaft|freundschaftsstadt|"
     r"jumelage|partnerkommune|kommunalpartnerschaft|solidaritätspartnerschaft|"
-    r"sister cit(?:y|ies)|twin towns?|twinned with|town twinning|partner cit(?:y|ies)|partner towns?|"
+    r"sister[- ]cit(?:y|ies)|twin towns?|twinned with|town twinning|\btwinning\b|partner cit(?:y|ies)|partner towns?|"
     r"\bfreundschaft\s+mit\s+(?:der|dem)\s+(?:\w+\s+)?(?:stadt\s+|gemeinde\s+)?[a-zäöü]|"
     r"partnerschaftsurkunde|freundschaftsurkunde|freundschaftsvertrag|twinning (?:agreement|charter)"
 )
@@ -197,7 +197,13 @@ DEEPEN_CUE = Cue(
     r"vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|stärkung|fortsetz|fortführ|fortzusetzen|"
     r"bekräftig|erneuer|\bseit\s+(?:dem\s+|der\s+)?(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b[^.;]*\b(?:arbeite[nt]|kooperier\w*)\b|"
     r"\b(?:arbeite[nt]|kooperier\w*)\s+(?:\w+\s+)?seit\s+(?:dem\s+jahr\s+)?(?:1[89]\d\d|20\d\d)\b|"
-    r"deepen|strengthen|expand|intensif|continue"
+    r"deepen|strengthen|expand|intensif|continue|"
+    # a signed declaration or memorandum on the cooperation starts or renews it
+    r"(?:erklärung|memorandum|abkommen|vereinbarung|declaration|agreement)\w*(?:\s+of\s+understanding)?\s+"
+    r"(?:über die|zur|zum|on|of)\s+(?:\w+\s+){0,2}?(?:zusammenarbeit|kooperation|cooperation|partnership)\b[^.;]*\b"
+    r"(?:unterzeichnet|unterschrieben|signed)|"
+    r"\b(?:unterzeichne\w*|signed)\b[^.;]*(?:erklärung|memorandum|abkommen|vereinbarung|declaration|agreement)\w*\s+"
+    r"(?:über die|zur|zum|on|of)\s+(?:\w+\s+){0,2}?(?:zusammenarbeit|kooperation|cooperation|partnership)"
 )
 # A status is about a relation only where the sentence names one ("dessen Amtszeit endete" ends no partnership).
 RELATION_WORD = Cue(
@@ -209,15 +215,17 @@ RELATION_WORD = Cue(
 RESUMED_CUE = Cue(
     r"\bruh(?:t|en)\s+(?:\w+\s+){0,3}?nicht\s+mehr\b|"
     r"\bnicht\s+mehr\s+(?:\w+\s+){0,2}?(?:ausgesetzt|eingefroren|auf eis)|"
-    r"wieder\s+aufgenommen|wiederaufgenommen|wiederbelebt|wieder\s+belebt"
+    r"wieder\s+aufgenommen|wiederaufgenommen|wiederbelebt|wieder\s+belebt|\brevived\b|\bresumed\b|\breactivated\b"
 )
 DORMANT_CUE = Cue(
     r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen|"
-    r"\bsuspended\b|\bdormant\b|on hold|\binaktiv\b|\binactive\b|\bfrozen\b"
+    r"\bsuspended\b|\bdormant\b|on hold|\binaktiv\b|\binactive\b|\bfrozen\b|"
+    r"\bnicht\s+(?:mehr\s+)?aktiv\b|\bno longer active\b"
 )
 ENDED_CUE = Cue(
     r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis|ein ende bereitet|auslaufen lassen|ausgelaufen|"
-    r"\bterminated\b|came to an end"
+    r"\bterminated\b|came to an end|\bended\s+in\b|\bdiscontinued\b|\bdissolved\b|\beingestellt\b|"
+    r"aufgekündigt|\bwas ended\b"
 )
 
 # Since ---------------------------------------------------------------------------------------------

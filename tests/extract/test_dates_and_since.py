@@ -160,3 +160,16 @@ def test_a_commission_named_by_two_adjectives(tmp_path):
     )
     rels = _facts(tmp_path, text, "https://www.bayern.de/x")["relations"]
     assert [(r["kind"], r["country"]) for r in rels] == [("joint_commission", "AT")]
+
+
+def test_english_and_german_ends_pauses_and_revivals(tmp_path):
+    cases = {
+        "The sister-city relationship with Perm ended in 2022.": "ended",
+        "The twinning with Suzhou was discontinued in 2020.": "ended",
+        "The partnership with Lodi was revived in 2019 after years of inactivity.": "active",
+        "Die Partnerschaft mit Perm wurde 2022 eingestellt.": "ended",
+        "Die Städtepartnerschaft mit Lodi besteht formal weiter, wird aber derzeit nicht aktiv gepflegt.": "dormant",
+    }
+    for text, status in cases.items():
+        [rel] = _facts(tmp_path, text, "https://www.tuebingen.de/en/news")["relations"]
+        assert (rel["kind"], rel["status"]) == ("municipal_partnership", status), text
