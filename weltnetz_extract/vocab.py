@@ -153,7 +153,8 @@ COOPERATION_CUE = Cue(
     r"\b(?:arbeite[nt]|wirk(?:en|t)|kooperier(?:en|t))\b[^.;:]*?\bzusammen\b|\bgemeinsam mit\b|"
     r"verbindung(?:en)?\s+(?:von|zu|mit|zwischen)\b|(?:wichtige[rn]?|enge[rn]?|strategische[rn]?)\s+partner\b|"
     r"cooperat\w*\s+(?:\w+\s+){0,2}?with\b|co-operation with|relations with|\bties with|"
-    r"\bkontakte?\s+(?:zu[mr]?|mit)\b|\bcontacts?\s+with\b"
+    r"\bkontakte?\s+(?:zu[mr]?|mit)\b|\bcontacts?\s+with\b|\bkooperier(?:en|t)\s+(?:eng|intensiv|seit)\b|"
+    r"\bco-?operation\s+between\b"
 )
 JOINT_COMMISSION_CUE = Cue(
     r"gemischte[nr]?\s+(?:\w+)?kommission|regierungskommission|gemischte[nr]? ausschu|"
@@ -186,7 +187,7 @@ PLANNED_CUE = Cue(
 ACTIVE_CUE = Cue(
     r"\bpfleg(?:t|en|te|ten)\b|gepflegt|\bunterhält|\bunterhalten\b|\bbesteht\b|\bbestehen\b|bestehens\b|"
     r"\bverbinde[tn]?\b|verbunden\b|vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|"
-    r"stärkung|gestärkt|festig|fortführ|fortsetz|erneuer|lebendige[n]? partnerschaft|partnerschaftlich zusammen|"
+    r"stärkung|gestärkt|festig|fortführ|fortsetz|erneuer(?!bar)|lebendige[n]? partnerschaft|partnerschaftlich zusammen|"
     r"wiederaufzunehmen|wiederaufgenommen|jubiläum|feier(?:t|n|ten)\b|"
     r"\b(?:ist|sind)\s+(?:seit\s+\d{4}\s+)?(?:\w+\s+)?partner(?:region|provinz|land|stadt|staat)|"
     r"\bals mitglied\b[^.;]*\baktiv|\bvereinbart\b|bekräftig|verlänger|"
@@ -195,7 +196,7 @@ ACTIVE_CUE = Cue(
 # A relation is deepened, expanded or carried on: what makes even a cooperation without a treaty "active".
 DEEPEN_CUE = Cue(
     r"vertief|intensivier|ausbau|auszubauen|ausgebaut|\bstärk(?:t|en)\b|stärkung|fortsetz|fortführ|fortzusetzen|"
-    r"bekräftig|erneuer|\bseit\s+(?:dem\s+|der\s+)?(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b[^.;]*\b(?:arbeite[nt]|kooperier\w*)\b|"
+    r"bekräftig|erneuer(?!bar)|\bseit\s+(?:dem\s+|der\s+)?(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b[^.;]*\b(?:arbeite[nt]|kooperier\w*)\b|"
     r"\b(?:arbeite[nt]|kooperier\w*)\s+(?:\w+\s+)?seit\s+(?:dem\s+jahr\s+)?(?:1[89]\d\d|20\d\d)\b|"
     r"deepen|strengthen|expand|intensif|continue|"
     # a signed declaration or memorandum on the cooperation starts or renews it
