@@ -194,7 +194,6 @@ def test_byte_order_mark_is_accepted(tmp_path: Path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (HEADER.replace(",", ";") + "A;Germany;48;9;B;France;45;4\n", "seems to use ';' as delimiter"),
         ("city1,country1,lat1,lng1,city2,lat2,lng2\nA,Germany,48,9,B,45,4\n", "missing column(s) country2"),
         ("", "the file is empty"),
         (HEADER + "A,Germany,48,9,B,France,45,4\n", None),
@@ -213,13 +212,94 @@ def test_unusable_files_are_refused_naming_the_problem(tmp_path: Path, content: 
     assert Actor.objects.count() == actors
 
 
-def test_not_utf8_is_refused_with_the_line(tmp_path: Path):
+def test_a_wrong_delimiter_given_is_named(tmp_path: Path):
+    path = tmp_path / "semicolon.csv"
+    path.write_text(HEADER.replace(",", ";") + "A;Germany;48;9;B;France;45;4\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="seems to use ';' as delimiter"):
+        run(path, "--delimiter", ",")
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_the_delimiter_is_told_from_the_header(tmp_path: Path, delimiter: str):
+    path = tmp_path / "other.csv"
+    rows = (
+        HEADER + "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37\n" + "Mainz,Germany,50.0,8.27,Dijon,France,47.3,5.04\n"
+    )
+    path.write_text(rows.replace(",", delimiter), encoding="utf-8")
+    assert "Relations created: 2" in run(path)
+
+
+def test_the_encoding_is_told_from_the_bytes(tmp_path: Path):
     path = tmp_path / "latin1.csv"
-    good = (HEADER + "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37\n").encode()
-    path.write_bytes(good + "Köln,Germany,50.9,6.9,Lille,France,50.6,3.06\n".encode("latin-1"))
-    with pytest.raises(CommandError, match="not UTF-8"):
+    rows = (
+        HEADER
+        + "Köln,Germany,50.9,6.9,Lille,France,50.6,3.06\n"
+        + "Görlitz,Germany,51.15,14.98,Zgorzelec,Poland,51.15,15.0\n"
+    )
+    path.write_bytes(rows.encode("cp1252"))
+    assert "Relations created: 2" in run(path)
+    assert town("Köln", "DE") and town("Görlitz", "DE")
+
+
+def test_a_line_that_is_not_utf8_is_rejected_naming_its_line(tmp_path: Path):
+    path = tmp_path / "mixed.csv"
+    good = "".join(f"Ort{i},Germany,48.{i:04d},9.5,Ville{i},France,45.{i:04d},4.8\n" for i in range(3000))
+    bad = "Köln,Germany,50.9,6.9,Lille,France,50.6,3.06\n".encode("latin-1")  # past the 64 KiB sample
+    tail = "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37\n"
+    path.write_bytes((HEADER + good).encode() + bad + tail.encode())
+    err = StringIO()
+    out = StringIO()
+    call_command("import_twin_cities", str(path), stdout=out, stderr=err)
+    assert "mixed.csv: line 3002: not valid UTF-8: byte 0xf6 at column 2" in err.getvalue()
+    assert "Relations created: 3001" in out.getvalue() and "Rows rejected: 1" in out.getvalue()
+    assert town("Ulm", "DE")
+    with pytest.raises(CommandError, match=r"1 row\(s\) rejected, nothing imported \(--strict\); first: line 3002"):
+        run(path, "--strict", "--again")
+
+
+def test_a_binary_file_gets_a_one_line_message(tmp_path: Path):
+    path = tmp_path / "picture.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 200)
+    with pytest.raises(CommandError) as err:
         run(path)
-    assert not Actor.objects.filter(name="Ulm").exists()
+    message = str(err.value)
+    assert "\n" not in message and len(message) < 200
+    assert "not a text file" in message and "Nothing was imported" in message
+
+
+def test_all_rows_rejected_is_an_error(tmp_path: Path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        HEADER + "Ulm,Germany,91,9.99,Wien,Austria,48.2,16.37\n" + ",Germany,48,9,,Austria,48,16\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="all 2 rows were rejected"):
+        run(path)
+    headed = tmp_path / "header.csv"
+    headed.write_text(HEADER, encoding="utf-8")
+    with pytest.raises(CommandError, match="no data rows"):
+        run(headed)
+
+
+def test_broken_rows_are_each_reported_and_the_rest_goes_in(tmp_path: Path):
+    path = tmp_path / "broken.csv"
+    lines, broken = [], []
+    for i in range(400):
+        if i % 100 == 7:
+            lines.append(f"Ort{i},Germany,98.0,9.5,Ville{i},France,45.0,4.8\n")
+            broken.append(i + 2)
+        else:
+            lines.append(f"Ort{i},Germany,48.{i:04d},9.5,Ville{i},France,45.{i:04d},4.8\n")
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    relations = Relation.objects.count()
+    with pytest.raises(CommandError, match=r"4 row\(s\) rejected"):
+        run(path, "--strict")
+    assert Relation.objects.count() == relations
+    err, out = StringIO(), StringIO()
+    call_command("import_twin_cities", str(path), stdout=out, stderr=err)
+    assert [int(x.split(":")[1].split()[1]) for x in err.getvalue().splitlines()] == broken
+    assert "Relations created: 396" in out.getvalue()
+    assert Relation.objects.count() == relations + 396
 
 
 def test_column_mapping_reads_other_files_with_categories(tmp_path: Path):
@@ -267,7 +347,8 @@ def test_progress_bar_goes_to_stderr_only_when_asked(tricky: Path):
     assert "Rows read: 16" in out.getvalue() and "%" not in out.getvalue()
     quiet = StringIO()
     call_command("import_twin_cities", str(tricky), "--dry-run", stdout=StringIO(), stderr=quiet)
-    assert quiet.getvalue() == ""  # not a terminal, not asked
+    assert "\r[" not in quiet.getvalue() and "%" not in quiet.getvalue()  # not a terminal, not asked
+    assert quiet.getvalue().splitlines()[0] == "twins.csv: line 12: country1 'Northern Cyprus' is not a known country"
 
 
 def test_overlong_names_are_cut_to_the_field_length(tmp_path: Path):

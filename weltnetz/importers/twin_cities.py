@@ -13,21 +13,26 @@ file again creates nothing.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
+import charset_normalizer
 from django.db import transaction
 from rapidfuzz import fuzz
 
-from weltnetz.register.models import Source
+from weltnetz.register.models import Relation, Source
 from weltnetz.register.names import Named, NameIndex, fold
 from weltnetz.register.recording import (
     ActorRow,
@@ -38,6 +43,7 @@ from weltnetz.register.recording import (
     record_source,
     twinning_home_first,
 )
+from weltnetz.register.version import bulk_writes
 from weltnetz.register.vocab import ActorKind, RelationKind, Status, TwinningCategory
 
 from . import countries, states
@@ -131,74 +137,95 @@ class ProgressStream(Protocol):
     def flush(self) -> None: ...
 
 
-class _CountingReader(io.RawIOBase):
-    """Wraps the binary file to count bytes read, for the progress bar."""
-
-    def __init__(self, raw: IO[bytes]):
-        self.raw, self.count = raw, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        n = self.raw.readinto(buffer)  # type: ignore[attr-defined]  # binary files are buffered readers
-        self.count += n or 0
-        return n
+SAMPLE_BYTES = 1 << 16  # what the encoding and the delimiter are told from
+DELIMITERS = (",", ";", "\t", "|")
+# What a spreadsheet saves a CSV in when not UTF-8 (charset-normalizer chooses among these; on a short sample
+# an unrestricted guess takes Köln for HP Roman-8).
+LEGACY_ENCODINGS = ["cp1252", "cp1250", "cp1251", "iso8859_15", "iso8859_2", "mac_roman", "cp850", "utf_16"]
 
 
-def _number(row: dict, field_name: str, low: float, high: float, line: int) -> float | None:
-    text = (row.get(field_name) or "").strip()
-    if not text:
-        return None
+def sniff_encoding(sample: bytes) -> str:
+    """The file's text encoding from its first bytes: UTF-8 (with or without byte-order mark) when it decodes so,
+    else charset-normalizer's best guess (cp1252, latin-1 ...). A binary file is refused in one line."""
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailed("not a text file (it holds binary data, NUL bytes); expected a CSV file")
     try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise ValueError(f"{field_name} '{text[:40]}' is not a number") from None
-    if not (low <= value <= high) or math.isnan(value):
-        kind = "latitude" if high == 90 else "longitude"
-        raise ValueError(f"{field_name} {text} is not a {kind} ({low:g} to {high:g})")
-    return value
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(sample, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        raise ImportFailed("not a text file (no text encoding fits its bytes); expected a CSV file")
+    return best.encoding
 
 
-def _side(row: dict, n: str) -> Side:
-    name = " ".join((row.get(f"city{n}") or "").split())
-    written = " ".join((row.get(f"country{n}") or "").split())
-    if not name:
-        raise ValueError(f"city{n} is empty")
-    country = countries.resolve(written) if written else None
-    if country is None:
-        name_part, from_name = countries.split_place(name)  # "Varna, Bulgaria" in the city column
-        if from_name and (not written or from_name == countries.resolve(written)):
-            name, country = name_part, from_name
-        elif not written and (itself := countries.resolve(name)):  # "Falkland Islands": the place is a territory
-            country = itself
-    if country is None:
-        raise ValueError(f"country{n} '{written}' is not a known country" if written else f"country{n} is empty")
-    lat = _number(row, f"lat{n}", -90, 90, 0)
-    lon = _number(row, f"lng{n}", -180, 180, 0)
-    if (lat is None) != (lon is None):
-        raise ValueError(f"lat{n}/lng{n}: only one coordinate given")
-    sub = country.subdivision if len(country.subdivision) <= 6 else ""  # the field holds codes up to 6 chars
-    return Side(name[:200], country.code, sub, lat, lon)
+def sniff_delimiter(header: str) -> str:
+    """The delimiter that splits the header line into the most columns (',' when none does)."""
+    counts = {d: len(next(csv.reader([header], delimiter=d), [])) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] > 1 else ","
+
+
+class _Lines:
+    """The file's lines decoded one by one, so a byte that does not fit the encoding is pinned to its line
+    (its row is rejected naming the line; the rest of the file still goes in). Counts lines and bytes."""
+
+    def __init__(self, stream: IO[bytes], encoding: str):
+        self.stream, self.encoding = stream, encoding
+        self.number = 0  # physical lines read so far
+        self.bytes = 0
+        self.bad: dict[int, str] = {}  # line number -> what was wrong with its bytes
+
+    def __iter__(self) -> Iterator[str]:
+        decode, first = self.encoding, True
+        for raw in self.stream:
+            self.number += 1
+            self.bytes += len(raw)
+            if first:
+                first = False
+                if decode == "utf-8-sig" and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[3:]
+            try:
+                yield raw.decode(decode)
+            except UnicodeDecodeError as exc:
+                name = "UTF-8" if decode == "utf-8-sig" else decode
+                self.bad[self.number] = f"not valid {name}: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}"
+                yield raw.decode(decode, errors="replace")
 
 
 def read_pairs(
     stream: IO[bytes],
     *,
     mapping: dict[str, str] | None = None,
-    delimiter: str = ",",
+    delimiter: str | None = None,
     limit: int | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Iterator[Pair | Rejected]:
-    """Stream the CSV (UTF-8, with or without byte-order mark) and yield a Pair or a Rejected per data row."""
+    """Stream the CSV and yield a Pair or a Rejected per data row (with the line it starts on).
+
+    The encoding is sniffed from the first 64 KiB (UTF-8 with or without byte-order mark, else charset-normalizer's
+    guess) and the delimiter from the header when `delimiter` is None. A binary file is refused in one line.
+    """
     mapping = mapping or DEFAULT_MAPPING
-    counter = _CountingReader(stream)
-    text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 16), encoding="utf-8-sig", newline="")
-    reader = csv.reader(text, delimiter=delimiter, strict=False)
+    sample = stream.read(SAMPLE_BYTES)
+    if not sample.strip():
+        raise ImportFailed("the file is empty: expected a header line with the column names")
+    encoding = sniff_encoding(sample)
+    stream.seek(0)
+    if encoding.replace("_", "-").lower().startswith(("utf-16", "utf-32")):  # lines are not split on b"\n" bytes
+        lines: Any = _Lines(io.BytesIO(stream.read().decode(encoding).encode()), "utf-8-sig")
+    else:
+        lines = _Lines(stream, encoding)
+    line_iter = iter(lines)
+    header_line = next(line_iter, "")
+    if lines.bad.get(1):
+        raise ImportFailed(f"line 1: the header is {lines.bad[1]}")
+    if delimiter is None:
+        delimiter = sniff_delimiter(header_line)
+    reader = csv.reader(itertools.chain([header_line], line_iter), delimiter=delimiter, strict=False)
     try:
         header = next(reader, None)
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(f"line 1: the file is not UTF-8 ({exc.reason})") from None
     except csv.Error as exc:
         raise ImportFailed(f"line 1: {exc}") from None
     if not header:
@@ -208,7 +235,7 @@ def read_pairs(
     missing = [theirs for ours, theirs in wanted.items() if ours in REQUIRED and theirs not in header]
     if missing:
         if len(header) == 1:
-            for other in (";", "\t", "|", ","):
+            for other in DELIMITERS:
                 if other != delimiter and other in header[0]:
                     name = "a tab" if other == "\t" else f"'{other}'"
                     raise ImportFailed(
@@ -219,23 +246,30 @@ def read_pairs(
     position = {ours: header.index(theirs) for ours, theirs in wanted.items() if theirs in header}
     width = len(header)
     rows = 0
+    previous = lines.number
     while True:
         try:
             values = next(reader)
         except StopIteration:
             break
-        except UnicodeDecodeError as exc:
-            raise ImportFailed(f"after line {reader.line_num}: the file is not UTF-8 ({exc.reason})") from None
         except csv.Error as exc:
-            raise ImportFailed(f"line {reader.line_num}: {exc}") from None
-        line = reader.line_num
+            raise ImportFailed(f"line {previous + 1}: {exc}") from None
+        line, end = previous + 1, lines.number
+        previous = end
         if on_progress and line % 1000 == 0:
-            on_progress(counter.count)
+            on_progress(lines.bytes)
         if not values or not any(v.strip() for v in values):
             continue
         rows += 1
         if limit is not None and rows > limit:
             break
+        if lines.bad:
+            broken = [n for n in range(line, end + 1) if n in lines.bad]
+            if broken:
+                yield Rejected(broken[0], lines.bad.pop(broken[0]))
+                for n in broken[1:]:
+                    lines.bad.pop(n)
+                continue
         if len(values) != width:
             yield Rejected(line, f"{len(values)} fields, the header has {width}")
             continue
@@ -263,7 +297,48 @@ def read_pairs(
             continue
         yield Pair(line, a, b, category, since, status)
     if on_progress:
-        on_progress(counter.count)
+        on_progress(lines.bytes)
+
+
+def _number(row: dict, field_name: str, low: float, high: float, line: int) -> float | None:
+    text = (row.get(field_name) or "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise ValueError(f"{field_name} '{text[:40]}' is not a number") from None
+    if not (low <= value <= high) or math.isnan(value):
+        kind = "latitude" if high == 90 else "longitude"
+        raise ValueError(f"{field_name} {text} is not a {kind} ({low:g} to {high:g})")
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _country(written: str) -> countries.Country | None:
+    return countries.resolve(written) if written else None
+
+
+def _side(row: dict, n: str) -> Side:
+    name = " ".join((row.get(f"city{n}") or "").split())
+    written = " ".join((row.get(f"country{n}") or "").split())
+    if not name:
+        raise ValueError(f"city{n} is empty")
+    country = _country(written)
+    if country is None:
+        name_part, from_name = countries.split_place(name)  # "Varna, Bulgaria" in the city column
+        if from_name and (not written or from_name == countries.resolve(written)):
+            name, country = name_part, from_name
+        elif not written and (itself := countries.resolve(name)):  # "Falkland Islands": the place is a territory
+            country = itself
+    if country is None:
+        raise ValueError(f"country{n} '{written}' is not a known country" if written else f"country{n} is empty")
+    lat = _number(row, f"lat{n}", -90, 90, 0)
+    lon = _number(row, f"lng{n}", -180, 180, 0)
+    if (lat is None) != (lon is None):
+        raise ValueError(f"lat{n}/lng{n}: only one coordinate given")
+    sub = country.subdivision if len(country.subdivision) <= 6 else ""  # the field holds codes up to 6 chars
+    return Side(name[:200], country.code, sub, lat, lon)
 
 
 # -- places --------------------------------------------------------------------------------------------------------
@@ -290,6 +365,8 @@ class PlaceIndex(NameIndex):
         super().__init__()
         self.grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
         self.merged = 0
+        self.new_from = 0  # positions from here on are places new in this import
+        self.respelled: set[int] = set()  # new places written already that got another spelling afterwards
 
     @property
     def places(self) -> list[Named]:
@@ -310,6 +387,7 @@ class PlaceIndex(NameIndex):
     def preload(self) -> None:
         """Existing municipalities, so that a second import (or the register's Stuttgart) is reused."""
         self.load_actors([ActorKind.MUNICIPALITY])
+        self.new_from = len(self.entries)
 
     def _nearest(self, candidates: list[int], side: Side, km: float) -> int | None:
         best, best_d = None, km
@@ -341,10 +419,12 @@ class PlaceIndex(NameIndex):
             found = self._nearest(near, side, FUZZY_KM)
         if found is not None:
             place = self.places[found]
-            if place.pk is None and side.name != place.name and side.name not in place.aliases:
+            if found >= self.new_from and side.name != place.name and side.name not in place.aliases:
                 self.merged += 1  # another spelling of a place new in this import, kept as an alias
                 place.aliases.append(side.name)
                 self.add_key(key, found)
+                if place.pk is not None:
+                    self.respelled.add(found)
             return found
         place = Place(
             side.name,
@@ -359,18 +439,24 @@ class PlaceIndex(NameIndex):
 
     def link_parts(self) -> None:
         """'Vaihingen (Stuttgart)' -> part of Stuttgart, when a place of that name lies within PARENT_KM."""
-        for i, place in enumerate(self.places):
-            if isinstance(place, Place) and place.pk is None and place.qualifier:
+        for i in range(self.new_from, len(self.places)):
+            place = self.places[i]
+            if isinstance(place, Place) and place.qualifier:
                 candidates = [j for j in self.candidates(place.qualifier, place.country) if j != i]
                 side = Side(place.name, place.country, "", place.lat, place.lon)
                 place.parent = self._nearest(candidates, side, PARENT_KM)
 
 
 # -- load ----------------------------------------------------------------------------------------------------------
+KEPT_REJECTED = 10_000  # rejected rows kept for the report; beyond that only counted (memory stays flat)
+
+
 @dataclass
 class Summary:
     rows: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    rejected_count: int = 0
+    accepted: int = 0  # rows that named two places (new, repeated or already in the register)
     places_created: int = 0
     places_merged: int = 0
     parts_linked: int = 0
@@ -379,15 +465,20 @@ class Summary:
     already_present: int = 0
     dry_run: bool = False
 
+    def reject(self, item: Rejected) -> None:
+        self.rejected_count += 1
+        if len(self.rejected) < KEPT_REJECTED:
+            self.rejected.append(item)
+
     def lines(self, max_rejected: int = 50) -> list[str]:
         """The report printed at the end of an import."""
         out = [
             f"{'Dry run: nothing written. ' if self.dry_run else ''}Rows read: {self.rows}",
-            f"Places created: {self.places_created}; spellings merged into one place: {self.places_merged}; "
-            f"parts linked to their town: {self.parts_linked}",
-            f"Relations created: {self.relations_created}; repeated or reverse pairs: {self.duplicates}; "
-            f"already in the register: {self.already_present}",
-            f"Rows rejected: {len(self.rejected)}",
+            f"Places created: {self.places_created}; "
+            f"spellings merged into one place: {self.places_merged}; parts linked to their town: {self.parts_linked}",
+            f"Relations created: {self.relations_created}; "
+            f"repeated or reverse pairs: {self.duplicates}; already in the register: {self.already_present}",
+            f"Rows rejected: {self.rejected_count}",
         ]
         by_reason: dict[str, list[int]] = defaultdict(list)
         for r in self.rejected:  # one line per reason, so 48 rows of "Northern Cyprus" read as one finding
@@ -397,6 +488,8 @@ class Summary:
             out.append(f"  line{'s' if len(lines) > 1 else ''} {shown}: {reason.replace('country1', 'country')}")
         if len(by_reason) > max_rejected:
             out.append(f"  ... and {len(by_reason) - max_rejected} more reasons")
+        if self.rejected_count > len(self.rejected):
+            out.append(f"  ... and {self.rejected_count - len(self.rejected)} more rows (each was reported as read)")
         return out
 
 
@@ -415,21 +508,115 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _key(i: int, j: int) -> int:
+    """One integer for an unordered pair of place positions (a set of these is a fraction of a set of tuples)."""
+    return (i << 32) | j if i <= j else (j << 32) | i
+
+
 class _Rollback(Exception):
     pass
+
+
+BATCH = 5000  # relations per write; the places they name are written just before them
+
+
+class _Writer:
+    """Writes the import as it streams: each batch of relations after the new places it names, through the
+    register's recording service (which indexes every batch for search as it goes)."""
+
+    def __init__(self, path: Path, index: PlaceIndex, summary: Summary, sha256: str | None):
+        self.path, self.index, self.summary = path, index, summary
+        self.recorder = Recorder(ORIGIN)
+        self.pending: list[tuple[int, int, str, int | None, str, int]] = []
+        self.source: Source | None = None
+        self.sha256 = sha256
+
+    def add(self, home: int, partner: int, category: str, since: int | None, status: str, line: int) -> None:
+        self.pending.append((home, partner, category, since, status, line))
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def _places(self) -> None:
+        index, new = self.index, []
+        for h, partner, *_ in self.pending:
+            for i in (h, partner):
+                place = index.places[i]
+                if place.pk is None:
+                    place.pk = -1  # taken: written in this batch
+                    new.append(i)
+        rows = []
+        for i in new:
+            q = index.places[i]
+            sub = (states.state_at(q.lat, q.lon) or q.subdivision) if q.country == "DE" else q.subdivision
+            rows.append(ActorRow(q.name, q.country, ActorKind.MUNICIPALITY, sub, q.lat, q.lon, list(q.aliases)))
+        for i, pk in zip(new, self.recorder.add_actors(rows), strict=True):
+            index.places[i].pk = pk
+        self.summary.places_created += len(new)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        self._places()
+        if self.source is None:
+            self.source, _ = record_source(
+                sha256=self.sha256 or _sha256(self.path),
+                title=f"Städtepartnerschaften: {self.path.name}",
+                kind=Source.Kind.DATA_FILE,
+                file_name=self.path.name,
+            )
+        places, name = self.index.places, self.path.name
+        rows = [
+            RelationRow(
+                kind=RelationKind.MUNICIPAL_PARTNERSHIP,
+                home_id=places[h].pk,  # type: ignore[arg-type]  # written by _places() just before
+                partner_id=places[p].pk,  # type: ignore[arg-type]
+                country=places[p].country,
+                passage=f"{name}, Zeile {line}",
+                category=category,
+                since=since,
+                status=status,
+            )
+            for h, p, category, since, status, line in self.pending
+        ]
+        created = self.recorder.add_relations(rows, source=self.source)
+        self.summary.relations_created += created
+        self.summary.already_present += len(rows) - created
+        self.pending.clear()
+
+    def finish(self) -> None:
+        """After the last row: the last batch, spellings met after a place was written, parts of towns."""
+        self.flush()
+        index = self.index
+        respelled = [(index.places[i].pk, index.places[i].aliases) for i in sorted(index.respelled)]
+        self.recorder.set_aliases((pk, aliases) for pk, aliases in respelled if pk)
+        index.link_parts()
+        parts = []
+        for i in range(index.new_from, len(index.places)):
+            p = index.places[i]
+            if isinstance(p, Place) and p.parent is not None and p.pk and (whole := index.places[p.parent].pk):
+                parts.append((p.pk, whole))
+        self.summary.parts_linked = self.recorder.link_parts(parts)
 
 
 def import_file(
     path: Path,
     *,
     mapping: dict[str, str] | None = None,
-    delimiter: str = ",",
+    delimiter: str | None = None,
     limit: int | None = None,
     dry_run: bool = False,
     strict: bool = False,
     progress: ProgressStream | None = None,
+    on_rejected: Callable[[Rejected], None] | None = None,
+    sha256: str | None = None,
 ) -> Summary:
-    """Import twinnings from `path` in one transaction and return the summary (see the module docstring)."""
+    """Import twinnings from `path` in one transaction, streaming, and return the summary (see the module docstring).
+
+    Rows are read, matched to places and written batch by batch, so memory holds the places (one entry per town)
+    and one integer per distinct pair, never the rows. `dry_run` reads, checks and matches everything and writes
+    nothing; `strict` stops writing at the first rejected row, reads on to report every one, and rolls back.
+    `on_rejected` hears of each rejected row as it is read.
+    """
     summary = Summary(dry_run=dry_run)
     size = max(path.stat().st_size, 1)
 
@@ -440,48 +627,81 @@ def import_file(
             progress.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {100 * done // size:3d}%  line {summary.rows}")
             progress.flush()
 
+    def rejected(item: Rejected) -> None:
+        summary.reject(item)
+        if on_rejected is not None:
+            on_rejected(item)
+
     try:
-        with transaction.atomic():
+        with transaction.atomic(), contextlib.nullcontext() if dry_run else bulk_writes():
             index = PlaceIndex()
             index.preload()
-            preloaded = len(index.places)
-            pairs: dict[tuple[int, int], tuple[str, int | None, str, int]] = {}
+            present, seen = _existing_pairs(index), set()
             home = home_country()
+            writer = None if dry_run else _Writer(path, index, summary, sha256)
             with path.open("rb") as raw:
                 for item in read_pairs(raw, mapping=mapping, delimiter=delimiter, limit=limit, on_progress=on_progress):
                     summary.rows += 1
                     if isinstance(item, Rejected):
-                        summary.rejected.append(item)
+                        rejected(item)
                         continue
                     i, j = index.resolve(item.a), index.resolve(item.b)
                     if i == j:
-                        reason = f"'{item.a.name}' and '{item.b.name}' are the same place"
-                        summary.rejected.append(Rejected(item.line, reason))
+                        rejected(Rejected(item.line, f"'{item.a.name}' and '{item.b.name}' are the same place"))
                         continue
-                    key = _orient(index, i, j, home)
-                    if key in pairs:
+                    summary.accepted += 1
+                    key = _key(i, j)
+                    if key in present:
+                        summary.already_present += 1
+                        continue
+                    if key in seen:
                         summary.duplicates += 1
                         continue
-                    pairs[key] = (item.category, item.since, item.status, item.line)
+                    seen.add(key)
+                    if writer is not None and not (strict and summary.rejected_count):
+                        writer.add(*_orient(index, i, j, home), item.category, item.since, item.status, item.line)
+                    elif dry_run:
+                        summary.relations_created += 1
             if progress is not None:
                 progress.write("\n")
-            if strict and summary.rejected:
+            if strict and summary.rejected_count:
                 first, last = summary.rejected[0], summary.rejected[-1]
                 raise ImportFailed(
-                    f"{len(summary.rejected)} row(s) rejected, nothing imported (--strict); "
+                    f"{summary.rejected_count} row(s) rejected, nothing imported (--strict); "
                     f"first: line {first.line}: {first.reason}"
                     + (f"; last: line {last.line}: {last.reason}" if last is not first else "")
                 )
-            index.link_parts()
             summary.places_merged = index.merged
-            _write(path, index, preloaded, pairs, summary)
-            if dry_run:
+            if writer is not None:
+                writer.finish()
+            else:
+                index.link_parts()
+                used = {i for key in seen for i in (key >> 32, key & 0xFFFFFFFF) if i >= index.new_from}
+                summary.places_created = len(used)
+                summary.parts_linked = sum(
+                    1
+                    for i in used
+                    if isinstance(p := index.places[i], Place)
+                    and p.parent is not None
+                    and (p.parent < index.new_from or p.parent in used)
+                )
                 raise _Rollback
     except _Rollback:
         pass
     else:
         _refresh_statistics()
     return summary
+
+
+def _existing_pairs(index: PlaceIndex) -> set[int]:
+    """The twinnings the register holds, as place-position pairs."""
+    position = {entry.pk: i for i, entry in enumerate(index.places) if entry.pk is not None}
+    seen: set[int] = set()
+    rows = Relation.objects.filter(kind=RelationKind.MUNICIPAL_PARTNERSHIP).values_list("home_id", "partner_id")
+    for h, p in rows.iterator(chunk_size=10_000):
+        if h in position and p in position:
+            seen.add(_key(position[h], position[p]))
+    return seen
 
 
 def _refresh_statistics() -> None:
@@ -497,48 +717,3 @@ def _refresh_statistics() -> None:
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql":
             cursor.execute("ANALYZE register_relation; ANALYZE register_actor")
-
-
-def _write(path: Path, index: PlaceIndex, preloaded: int, pairs: dict, summary: Summary) -> None:
-    """Create the new places and relations through the register's recording service, in batches."""
-    recorder = Recorder(ORIGIN)
-    used = {i for key in pairs for i in key}
-    new_indices = [i for i in range(preloaded, len(index.places)) if i in used]
-    rows = []
-    for i in new_indices:
-        p = index.places[i]
-        sub = (states.state_at(p.lat, p.lon) or p.subdivision) if p.country == "DE" else p.subdivision
-        rows.append(ActorRow(p.name, p.country, ActorKind.MUNICIPALITY, sub, p.lat, p.lon, list(p.aliases)))
-    for i, pk in zip(new_indices, recorder.add_actors(rows), strict=True):
-        index.places[i].pk = pk
-    summary.places_created = len(new_indices)
-    parts: list[tuple[int, int]] = []
-    for i in new_indices:
-        p = index.places[i]
-        if isinstance(p, Place) and p.parent is not None and p.pk and (whole := index.places[p.parent].pk):
-            parts.append((p.pk, whole))
-    summary.parts_linked = recorder.link_parts(parts)
-
-    if not pairs:
-        return
-    source, _ = record_source(
-        sha256=_sha256(path),
-        title=f"Städtepartnerschaften: {path.name}",
-        kind=Source.Kind.DATA_FILE,
-        file_name=path.name,
-    )
-    relations = (
-        RelationRow(
-            kind=RelationKind.MUNICIPAL_PARTNERSHIP,
-            home_id=index.places[h].pk,
-            partner_id=index.places[p].pk,
-            country=index.places[p].country,
-            passage=f"{path.name}, Zeile {line}",
-            category=category,
-            since=since,
-            status=status,
-        )
-        for (h, p), (category, since, status, line) in pairs.items()
-    )
-    summary.relations_created = recorder.add_relations(relations, source=source)
-    summary.already_present = len(pairs) - summary.relations_created

@@ -17,8 +17,10 @@ anyone remembering to; `UNTRACKED_TABLES` lists what the public writes to (feedb
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.apps import apps
@@ -115,6 +117,34 @@ def renew(conn: BaseDatabaseWrapper | None = None) -> None:
         )
 
 
+@contextlib.contextmanager
+def bulk_writes(tables: Iterable[str] | None = None) -> Iterator[None]:
+    """Inside the caller's transaction: bump the version once for a bulk write to `tables` instead of per row.
+
+    On SQLite the row triggers cost more than the rows (an UPDATE of the version row per inserted row made an
+    import's inserts 3.5 times slower). They are dropped for the block and created again at its end, in the
+    same transaction: SQLite's schema is transactional, so a rollback restores them, and no other connection
+    ever writes while this one holds the write lock. PostgreSQL's triggers already bump once per transaction.
+    """
+    if connection.vendor != "sqlite" or not connection.in_atomic_block:
+        yield
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(SQLITE_BUMP)  # the write lock first, and the version moves whatever happens below
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'weltnetz_dv_%'")
+        have = {name for (name,) in cursor.fetchall()}
+        wanted = tracked_tables() if tables is None else list(tables)
+        dropped = [t for t in wanted if f"weltnetz_dv_{t}_insert" in have]
+        for table in dropped:
+            for op in ("insert", "update", "delete"):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {quote(f'weltnetz_dv_{table}_{op}')}")
+    yield  # on an error the caller's transaction rolls back, and with it the dropped triggers
+    install_triggers(connection, dropped)
+    with connection.cursor() as cursor:
+        cursor.execute(SQLITE_BUMP)
+
+
 def tracked_tables() -> list[str]:
     """The tables whose writes change the data version: every concrete model table of TRACKED_APPS."""
     tables: set[str] = set()
@@ -130,7 +160,7 @@ def tracked_tables() -> list[str]:
     return sorted(tables)
 
 
-def install_triggers(conn: BaseDatabaseWrapper) -> list[str]:
+def install_triggers(conn: BaseDatabaseWrapper, tables: Iterable[str] | None = None) -> list[str]:
     """Create the version row and the triggers on every tracked table that lacks them; returns those tables.
 
     Idempotent; runs after every `migrate` (a table rebuilt by a migration on SQLite loses its triggers).
@@ -139,7 +169,7 @@ def install_triggers(conn: BaseDatabaseWrapper) -> list[str]:
     if TABLE not in existing:
         return []
     ensure_row(conn)
-    wanted = [t for t in tracked_tables() if t in existing]
+    wanted = [t for t in (tracked_tables() if tables is None else tables) if t in existing]
     quote = conn.ops.quote_name
     created = []
     with conn.cursor() as cursor:

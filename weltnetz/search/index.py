@@ -48,7 +48,7 @@ def deferred() -> Iterator[None]:
             _state.pending = None
 
 
-def _fts_rows(entries: list[SearchEntry]) -> list[tuple[int, str, str]]:
+def _fts_rows(entries: list[documents.Entry]) -> list[tuple[int | None, str, str]]:
     """SQLite only: the pre-stemmed FTS5 row for each entry (German text with German stems, English with English)."""
     rows = []
     for e in entries:
@@ -74,7 +74,7 @@ _COLUMNS = [
 ]
 
 
-def _write(entries: list[SearchEntry]) -> None:
+def _write(entries: list[documents.Entry]) -> None:
     """Insert new entries (their old rows must be gone), plus their FTS5 rows on SQLite.
 
     Plain executemany rather than bulk_create: compiling bulk_create's SQL took longer than the indexing.
@@ -137,10 +137,13 @@ def reindex_kind(kind: str, batch_size: int = BATCH_SIZE) -> int:
     with transaction.atomic():
         with connection.cursor() as cursor:  # one statement, not Django's collector over 30,000 rows
             cursor.execute("DELETE FROM weltnetz_search_searchentry WHERE kind = %s", [kind])
-        qs = documents.queryset(kind)
-        if qs is None:
-            return 0
-        for batch in _batches(documents.entries(kind, qs.iterator(chunk_size=batch_size)), batch_size):
+        built = documents.row_entries(kind)
+        if built is None:
+            qs = documents.queryset(kind)
+            if qs is None:
+                return 0
+            built = documents.entries(kind, qs.iterator(chunk_size=batch_size))
+        for batch in _batches(built, batch_size):
             _write(batch)
             count += len(batch)
     return count
@@ -174,9 +177,11 @@ def update_objects(kind: str, pks: Iterable[int]) -> None:
         pending.add(kind)
         return
     with transaction.atomic():
-        SearchEntry.objects.filter(kind=kind, object_id__in=pks).delete()
-        qs = documents.queryset(kind)
-        if qs is not None:
+        SearchEntry.objects.filter(documents.ids_in("object_id", pks), kind=kind).delete()
+        built = documents.row_entries(kind, pks)
+        if built is not None:
+            _write(list(built))
+        elif (qs := documents.queryset(kind)) is not None:
             _write(list(documents.entries(kind, qs.filter(pk__in=pks))))
     if len(pks) >= BATCH_SIZE // 2:  # an importer's batch, not an editor's save; autovacuum analyzes later
         tidy(analyze=False)

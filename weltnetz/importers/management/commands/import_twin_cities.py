@@ -55,7 +55,9 @@ class Command(BaseCommand):
         parser.add_argument("--again", action="store_true", help="import even when this file is already in")
         parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
         parser.add_argument("--limit", type=int, help="read only the first N data rows")
-        parser.add_argument("--delimiter", default=",", help="field delimiter (default ','; '\\t' for tab)")
+        parser.add_argument(
+            "--delimiter", default=None, help="field delimiter (default: told from the header; '\\t' for tab)"
+        )
         parser.add_argument(
             "--columns",
             default="",
@@ -72,7 +74,7 @@ class Command(BaseCommand):
         file: Path,
         dry_run: bool,
         limit: int | None,
-        delimiter: str,
+        delimiter: str | None,
         columns: str,
         strict: bool,
         progress: bool,
@@ -84,7 +86,7 @@ class Command(BaseCommand):
         if limit is not None and limit < 1:
             raise CommandError("--limit must be at least 1")
         delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter
-        if len(delimiter) != 1:
+        if delimiter is not None and len(delimiter) != 1:
             raise CommandError("--delimiter must be one character")
         sha256 = file_sha256(file)
         complete = not dry_run and limit is None
@@ -104,14 +106,20 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 strict=strict,
                 progress=_Bar(self.stderr) if progress or sys.stderr.isatty() else None,
+                on_rejected=lambda r: self.stderr.write(f"{file.name}: line {r.line}: {r.reason}"),
+                sha256=sha256,
             )
         except ImportFailed as exc:
             raise CommandError(f"{file.name}: {exc}. Nothing was imported.") from None
+        for line in summary.lines():
+            self.stdout.write(line)
+        if summary.rows == 0:
+            raise CommandError(f"{file.name}: the file has a header but no data rows. Nothing was imported.")
+        if summary.accepted == 0:
+            raise CommandError(f"{file.name}: all {summary.rows} rows were rejected (see above). Nothing was imported.")
         if complete:
             ImportedFile.objects.update_or_create(
                 importer=IMPORTER,
                 sha256=sha256,
                 defaults={"file_name": file.name, "rows": summary.rows, "relations_created": summary.relations_created},
             )
-        for line in summary.lines():
-            self.stdout.write(line)
