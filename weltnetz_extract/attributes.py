@@ -182,7 +182,7 @@ def since_from_beginning(rs: RelationSet, seg: Segments, at: _At, entry_year: in
 def since_from_first_agreement(rs: RelationSet, at: _At) -> None:
     """The year of a first signed agreement on the cooperation, for the relation it names (weakest evidence)."""
     am = _FIRST_AGREEMENT.search(at.text)
-    if not am or re.search(r"\bneue|erneuer|verlänger|\bnew\b|renew", at.text, re.I):
+    if not am or re.search(r"\bneue|erneuer(?!bar)|verlänger|\bnew\b|renew", at.text, re.I):
         return
     dates = find_dates(at.text)
     ids = [i for i in dict.fromkeys(at.touched + at.named) if rs.relations[i].kind not in GROUP]
@@ -310,7 +310,9 @@ _BEGINNING = vocab.Cue(
     r"\berstmals\b[^.;]*\b(?:vereinbart|unterzeichnet|besiegelt|geschlossen)|"
     r"\bsince\s+(?:the|its)\s+(?:signing|founding|establishment)\b[^.;]*|"
     r"(?P<today>\b(?:haben|hat|have|has)\s+(?:heute|today)\b[^.;]*\b(?:partnerschaft|zusammenarbeit|partnership|"
-    r"cooperation)\w*\s+(?:\w+\s+)?(?:vereinbart|unterzeichnet|besiegelt|geschlossen|begründet|agreed|signed))",
+    r"cooperation)\w*\s+(?:\w+\s+)?(?:vereinbart|unterzeichnet|besiegelt|geschlossen|begründet|agreed|signed)|"
+    r"\btoday\s+(?:agreed|signed|established|concluded)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:partnership|twinning|"
+    r"cooperation))",
 )
 # A celebration named before a founding word: its day is not the founding's.
 _CELEBRATION = vocab.Cue(r"feier|jubiläum|geburtstag|jahrestag|anniversary|celebrat")

@@ -81,6 +81,10 @@ NUMBER_WORDS = {
     "neunzig": 90,
     "hundert": 100,
 }
+# English number words for "Ten years of partnership", "turns twenty".
+NUMBER_WORDS.update(
+    {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+)
 _UNITS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
 _TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70}
 ANNIVERSARY = re.compile(
@@ -93,7 +97,9 @@ ANNIVERSARY = re.compile(
     r"\w*(?:partnerschaft|zusammenarbeit|freundschaft|kooperation)"
     r"|(?P<n4>\d{1,3})(?:st|nd|rd|th)\s+anniversary"
     # "70 years of friendship", "wird in diesem Jahr 15 Jahre alt", "Vor 40 Jahren unterzeichneten ..."
-    r"|(?<![\w.])(?P<n5>\d{1,3})\s+years\s+of\s+(?:\w+\s+){0,2}?(?:partnership|friendship|cooperation|twinning)"
+    r"|(?<![\w.])(?P<n5>\d{1,3}|ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy)\s+years\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:partnership|friendship|cooperation|twinning)"
+    r"|\bturns\s+(?P<n9>\d{1,3}|ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy)\b"
     r"|(?<![\w.])(?P<n6>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn)\s+jahre\s+alt\b"
     r"|\bjährt\s+sich\s+[^.;]*?\bzum\s+(?P<n8>\d{1,3})\.\s*mal\b"
     r"|(?<![\w.])vor\s+(?P<n7>\d{1,3}|[a-zäöüß]+zig|zehn|fünfzehn|fünfundzwanzig)\s+jahren\s+(?=\w+\s+\w+)",
@@ -183,11 +189,14 @@ def since_year(text: str) -> int | None:
     return int(m["y"]) if m else None
 
 
+_ANNIVERSARY_HINTS = ("jähr", "jahre", "jahrestag", "jubiläum", "anniversary", "years of", "turns")
+
+
 def anniversaries(text: str) -> list[tuple[re.Match[str], int]]:
     """Each anniversary named in ``text`` with its number of years ("Zum 35-jährigen Jubiläum" -> 35)."""
     out: list[tuple[re.Match[str], int]] = []
     low = text.lower()
-    if not any(k in low for k in ("jähr", "jahre", "jahrestag", "jubiläum", "anniversary", "years of", "jährt")):
+    if not any(k in low for k in _ANNIVERSARY_HINTS):
         return out  # most sentences name none: skip the pattern
     for m in ANNIVERSARY.finditer(text):
         if m["n2"] and _OTHER_EVENT.match(text, m.end()):
@@ -196,7 +205,9 @@ def anniversaries(text: str) -> list[tuple[re.Match[str], int]]:
             continue  # "15 Jahre alt": a relation's age only in a sentence about one
         if m["n7"] and not (_BEGAN_THEN.search(text, m.end()) and _RELATION_NOUN.search(text)):
             continue
-        extra = m["n4"] or m["n5"] or m["n6"] or m["n7"] or m["n8"]
+        if m["n9"] and not _RELATION_NOUN.search(text):
+            continue  # "turns ten": a relation's age only in a sentence about one
+        extra = m["n4"] or m["n5"] or m["n6"] or m["n7"] or m["n8"] or m["n9"]
         if extra:
             n: int | None = number_word(extra)
         else:

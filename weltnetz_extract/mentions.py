@@ -38,6 +38,9 @@ _REGION_TYPES = (
 _REGION_PREFIX = re.compile(
     rf"\b(?P<type>{_REGION_TYPES})\s+(?:\((?:{_REGION_TYPES}|[A-Z][a-z]+)\)\s+)?(?P<name>{_NAME}(?:\s+[{UP}][\w'’\-]+)?)"
 )
+_REGION_SUFFIX = re.compile(
+    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:Region|Province|Prefecture|Oblast|Voivodeship|Krai|Kraj|Governorate)\b"
+)
 # Type words that name the country by themselves: a Département is French, a Woiwodschaft Polish.
 TYPE_COUNTRY = {
     "departement": "FR",
@@ -205,6 +208,23 @@ class _Finder:
             if name not in STOP_CAP and name[0].isupper():
                 self.add(name, a, b, Place(region.name if region else name, country, "region"))
 
+    def region_suffixed(self) -> None:
+        """ "the Karlovy Vary Region", "Opole Voivodeship": an English name before its type word, where the
+        gazetteer knows the name (as a region or as the town the region is named after)."""
+        for m in _REGION_SUFFIX.finditer(self.sentence):
+            words = m["name"].split()
+            for n in (2, 1):
+                if len(words) < n:
+                    continue
+                name = " ".join(words[-n:])
+                a = m.end("name") - len(name)
+                place = self.gaz.lookup(name, cities=True)
+                if place is None or place.country is None or name in STOP_CAP:
+                    continue
+                if self.free(a, m.end("name")):
+                    self.add(name, a, m.end("name"), Place(place.name, place.country, "region"))
+                break
+
     def typed_towns(self) -> None:
         """ "die russische Großstadt Nowy Urengoi": a town, known or not, in the country of the adjective."""
         for m in _TYPED_TOWN.finditer(self.sentence):
@@ -279,6 +299,7 @@ def find_mentions(sentence: str, gaz: Gazetteer, canon: dict[str, str]) -> list[
     finder.typed_towns()
     finder.gazetteer_names()
     finder.region_prefixed()
+    finder.region_suffixed()
     finder.named_networks()
     return sorted(finder.out, key=lambda x: x.start)
 

@@ -173,3 +173,14 @@ def test_english_and_german_ends_pauses_and_revivals(tmp_path):
     for text, status in cases.items():
         [rel] = _facts(tmp_path, text, "https://www.tuebingen.de/en/news")["relations"]
         assert (rel["kind"], rel["status"]) == ("municipal_partnership", status), text
+
+
+def test_english_listing_a_region_named_before_its_type_word_and_an_age(tmp_path):
+    text = (
+        "News\n\n14 March 2024 | State Chancellery\n\nThuringia and the Karlovy Vary Region agree partnership\n\n"
+        "Thuringia and the Karlovy Vary Region today agreed a partnership.\n\n"
+        "2 October 2023 | State Chancellery\n\nTen years of partnership with Shaanxi\n\n"
+        "The partnership between Thuringia and the Chinese province of Shaanxi turns ten this year."
+    )
+    rels = {r["partner"]: r["since"] for r in _facts(tmp_path, text, "https://www.thueringen.de/en/news")["relations"]}
+    assert rels == {"Karlovy Vary": 2024, "Shaanxi": 2013}
