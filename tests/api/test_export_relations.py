@@ -63,7 +63,7 @@ def test_place_jsonld(client):
 def test_template_tag_embeds_escaped_jsonld(rf):
     actor = Actor.objects.get(slug="kanagawa")
     actor.description = "</script><script>alert(1)</script>"
-    html = Template("{% load weltnetz_api %}{% partner_jsonld actor %}").render(
+    html = Template("{% load portal_tags %}{% partner_jsonld actor %}").render(
         Context({"actor": actor, "request": rf.get("/")})
     )
     assert html.startswith('<script type="application/ld+json">') and html.endswith("</script>")

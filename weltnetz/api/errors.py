@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import override
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.operation import Operation
 
+from weltnetz.register.filters import InvalidFilter
 
-class ApiError(Exception):
-    """Bad input or a missing record: answered with `status` and the field and reason it names."""
 
-    def __init__(self, field: str, reason: str, status: int = 400):
-        super().__init__(f"{field}: {reason}")
-        self.field, self.reason, self.status = field, reason, status
+class ApiError(InvalidFilter):
+    """Bad input or a missing record: answered with `status` and the field and reason it names.
+
+    The register's own check of filter values raises its base class, InvalidFilter, answered the same way.
+    """
 
 
 def error_body(*errors: tuple[str, str]) -> dict[str, Any]:
@@ -58,9 +60,10 @@ def install(api: NinjaAPI) -> None:
     """Register the exception handlers that turn every failure into the one error shape."""
     refuse_unknown_parameters(api)
 
-    @api.exception_handler(ApiError)
-    def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
-        body = error_body((exc.field, exc.reason))
+    @api.exception_handler(InvalidFilter)
+    def on_api_error(request: HttpRequest, exc: InvalidFilter) -> HttpResponse:
+        with override("en"):  # the API speaks English; the register's reasons are translatable for the portal
+            body = error_body((exc.field, str(exc.reason)))
         return _open(keep_status(request, api.create_response(request, body, status=exc.status)))
 
     @api.exception_handler(ValidationError)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from ninja import Router
 
+from weltnetz.register.news import live_news
 from weltnetz.register.opendata import attribution
 
 from .anniversaries import anniversaries_between
@@ -47,11 +47,8 @@ class NewsRssFeed(Feed):
         return attribution()
 
     def items(self):
-        from weltnetz.portal.models import NewsPage
-
         # The originals (German); their English translations are pages of the /en/ tree.
-        originals = NewsPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
-        return originals.order_by("-date", "-id")[:FEED_ITEMS]
+        return live_news().order_by("-date", "-id")[:FEED_ITEMS]
 
     def item_title(self, item) -> str:
         return item.title

@@ -9,7 +9,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import pycountry
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
@@ -18,11 +17,14 @@ from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
 
+from weltnetz.register import filters as rf
+from weltnetz.register.filters import clean_text
 from weltnetz.register.models import Actor, Relation, Topic
 from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet
 from weltnetz.register.version import register_version, reuse_allowed
 from weltnetz.register.vocab import TOPICS, ActorKind, Continent, RelationKind, Status, parse_as_of
+from weltnetz.search.query import matching_ids
 
 from .errors import ApiError
 
@@ -77,8 +79,8 @@ def date_param(value: str | None, field: str) -> dt.date | None:
     raise ApiError(field, f"'{value[:40]}' is not a date of the form YYYY-MM-DD")
 
 
-COUNTRY_LIST = r"^[A-Za-z]{2}(?:,[A-Za-z]{2})*$"
-STATE_PATTERN = r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$"
+COUNTRY_LIST = rf.COUNTRY_LIST
+STATE_PATTERN = rf.STATE_PATTERN
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,160}$"
 YEAR_PATTERN = r"^(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})$"
 TOPIC_SLUGS = tuple(slug for slug, _, _ in TOPICS)
@@ -184,46 +186,19 @@ class PlaceFilters(Paging):
     )
 
 
-# -- value checks -------------------------------------------------------------------------------
-def clean_text(value: str) -> str:
-    """Drop NUL and other control characters that databases refuse in query strings."""
-    return "".join(ch for ch in value if ch >= " " or ch in "\t\n").strip()
-
-
+# -- value checks: the register's one check of filter values (weltnetz.register.filters) -------------------
 def choices(field: str, value: str | None, allowed: list[str] | tuple[str, ...]) -> list[str]:
     """Comma-separated values, each exactly one of `allowed` (as list_pattern() documents it)."""
-    if value is None:
-        return []
-    items = value.split(",")
-    for item in items:
-        if item not in allowed:
-            shown = f"unknown value '{item[:80]}'" if item else "an empty item"
-            raise ApiError(field, f"{shown}; expected one of: {', '.join(allowed)}")
-    return items
+    return rf.choices(field, value, allowed)
 
 
 def countries(field: str, value: str | None) -> list[str]:
     """ISO 3166-1 alpha-2 codes: malformed ones are refused (400), unknown ones not found (404)."""
-    if value is None:
-        return []
-    if not re.fullmatch(COUNTRY_LIST, value):
-        raise ApiError(field, f"'{value[:80]}' is not a list of two-letter ISO 3166-1 codes such as FR or FR,IT")
-    items = value.upper().split(",")
-    for item in items:
-        if pycountry.countries.get(alpha_2=item) is None:
-            raise ApiError(field, f"unknown country '{item}'; expected an ISO 3166-1 alpha-2 code such as FR", 404)
-    return items
+    return rf.countries(value, field)
 
 
 def state_code(field: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    if not re.fullmatch(STATE_PATTERN, value):
-        raise ApiError(field, f"'{value[:80]}' is not an ISO 3166-2 code such as DE-BW")
-    code = value.upper()
-    if pycountry.subdivisions.get(code=code) is None:
-        raise ApiError(field, f"unknown subdivision '{code}'; expected an ISO 3166-2 code such as DE-BW", 404)
-    return code
+    return rf.state(value, field)
 
 
 def as_of_day(value: str | None) -> dt.date | None:
@@ -260,12 +235,8 @@ def ordering(field: str, value: str | None, allowed: dict[str, str], default: li
     return [*fields, F("id").asc()]
 
 
-def search_ids(q: str, kind: str) -> list[int] | None:
-    """Ids matching `q` from the search index, or None when the search module is not installed."""
-    try:
-        from weltnetz.search.query import matching_ids
-    except ImportError:
-        return None
+def search_ids(q: str, kind: str) -> list[int]:
+    """Ids matching `q` from the search index."""
     return list(matching_ids(q, kind))
 
 
@@ -301,42 +272,39 @@ RELATION_ORDER = {
 
 
 def filter_relations(f: RelationFilters) -> RelationQuerySet:
-    """Published relations matching the filters (annotated with `status_then` when as_of is given)."""
+    """Published relations matching the filters (annotated with `status_then` when as_of is given).
+
+    Every value is checked by weltnetz.register.filters and applied by a RelationQuerySet method, the same the
+    portal's list and the twinnings list use.
+    """
     qs = Relation.objects.public()
-    if kinds := choices("kind", f.kind, RelationKind.values):
-        qs = qs.filter(kind__in=kinds)
+    if kinds := rf.kinds(f.kind):
+        qs = qs.of_kind(*kinds)
     if codes := countries("country", f.country):
-        qs = qs.filter(country_code__in=codes)
-    if conts := choices("continent", f.continent, Continent.values):
-        qs = qs.filter(partner__continent__in=conts)
+        qs = qs.in_country(*codes)
+    if conts := rf.continents(f.continent):
+        qs = qs.on_continent(*conts)
     if slugs := choices("topic", f.topic, topic_slugs()):
-        qs = qs.filter(topics__slug__in=slugs)
-        if len(slugs) > 1:
-            qs = qs.distinct()
+        qs = qs.with_topic(*slugs)
     if f.home is not None:
         if not re.fullmatch(SLUG_PATTERN, f.home):
             raise ApiError("home", f"'{f.home[:80]}' is not a slug (letters, digits, - and _)")
         if not Actor.objects.filter(slug=f.home).exists():
             raise ApiError("home", f"no place with the slug '{f.home}'", status=404)
-        qs = qs.filter(home__slug=f.home)
+        qs = qs.of_home(f.home)
     if f.place is not None:
-        qs = qs.filter(Q(home_id=f.place) | Q(partner_id=f.place))
+        qs = qs.involving(f.place)
     if codes := countries("place_country", f.place_country):
-        # Two indexed terms (no join inside the OR), so the database can use an index for each side.
-        homes = Actor.objects.filter(country_code__in=codes).values("id")
-        qs = qs.filter(Q(country_code__in=codes) | Q(home_id__in=homes))
+        qs = qs.touching_country(*codes)
     if state := state_code("state", f.state):
-        qs = qs.filter(home__subdivision_code=state)
-    if f.since_from is not None:
-        qs = qs.filter(since__gte=f.since_from)
-    if f.since_to is not None:
-        qs = qs.filter(since__lte=f.since_to)
+        qs = qs.in_state(state)
     # since_from after since_to is an empty range: nothing began in it (the list is empty, not an error)
-    statuses = choices("status", f.status, Status.values)
+    qs = qs.since_between(f.since_from, f.since_to)
+    statuses = rf.statuses(f.status)
     if (day := as_of_day(f.as_of)) is not None:
         qs = qs.as_of(day, statuses)
     elif statuses:
-        qs = qs.filter(status__in=statuses)
+        qs = qs.with_status(*statuses)
     if f.q is not None:
         q = clean_text(f.q)[:1000]
         if q:
@@ -346,7 +314,7 @@ def filter_relations(f: RelationFilters) -> RelationQuerySet:
             # (the folded key covers the German name; English names and aliases are in the full-text index)
             key = fold(q)
             places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True)) if key else set()
-            places.update(search_ids(q, "actor") or [])
+            places.update(search_ids(q, "actor"))
             cond = ids_in("partner_id", sorted(places)) | ids_in("home_id", sorted(places))
             if ids := search_ids(q, "relation"):
                 cond |= ids_in("id", ids)
@@ -391,8 +359,7 @@ def filter_places(f: PlaceFilters) -> QuerySet:
         q = clean_text(f.q)[:1000]
         if q:
             cond = name_match("", q)
-            ids = search_ids(q, "actor")
-            if ids:
+            if ids := search_ids(q, "actor"):
                 cond |= ids_in("id", ids)
             qs = qs.filter(cond)
     return qs

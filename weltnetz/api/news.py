@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Router
 from pydantic import Field
+
+from weltnetz.register import news
 
 from . import filters as f
 from .caching import cached_response
@@ -31,12 +32,8 @@ class NewsFilters(f.Paging):
 
 
 def live_news():
-    """Published news pages (drafts and unpublished pages stay private)."""
-    from weltnetz.portal.models import NewsPage
-
-    # The originals (German, the site's first language); translations live in the /en/ page tree.
-    originals = NewsPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
-    return originals.prefetch_related("partners", "topics")
+    """Published news pages (drafts and unpublished pages stay private), originals in the site's first language."""
+    return news.live_news().prefetch_related("partners", "topics")
 
 
 def news_item(page, request: HttpRequest) -> dict:

@@ -7,12 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch
 from ninja import Path, Query, Router
 
+from weltnetz.register.jsonld import partner_jsonld
 from weltnetz.register.models import Actor, Relation
 
 from . import filters as f
 from .caching import cached_response, json_bytes
 from .errors import ApiError
-from .jsonld import partner_jsonld
 from .records import PLACE_FIELDS, api_url, place_ref, topics_by_relation
 from .schemas import PlaceDetail, PlacePage
 from .v1_common import ERRORS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from weltnetz.register import filters
 from weltnetz.register.models import Relation, Topic
 from weltnetz.register.vocab import Continent, RelationKind, Status, parse_as_of
 
@@ -32,14 +33,34 @@ class AsOfForm(forms.Form):
             raise forms.ValidationError(_("Enter a date as YYYY-MM-DD or a year as YYYY.")) from None
 
 
-class RelationFilterForm(forms.Form):
-    """Filters for the list of relations; every field optional, every value checked against the register."""
+class RegisterChoiceField(forms.ChoiceField):
+    """A select whose value the register checks (weltnetz.register.filters, as for the API), not the choices
+    offered: a valid country without relations is an empty list, not an error."""
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    continent = forms.ChoiceField(label=_("Continent"), required=False)
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def validate(self, value):
+        super(forms.ChoiceField, self).validate(value)  # required or not; the register checks the value
+        try:
+            self.check(value or None)
+        except filters.InvalidFilter as exc:
+            raise forms.ValidationError(str(exc.reason)) from None
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.check(value or None) or []
+
+
+class RelationFilterForm(forms.Form):
+    """Filters for the list of relations; every field optional, every value checked by the register."""
+
+    kind = RegisterChoiceField(label=_("Kind"), required=False, check=filters.kinds)
+    country = RegisterChoiceField(label=_("Country"), required=False, check=filters.countries)
+    continent = RegisterChoiceField(label=_("Continent"), required=False, check=filters.continents)
     topic = forms.ChoiceField(label=_("Field of cooperation"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    status = RegisterChoiceField(label=_("Status"), required=False, check=filters.statuses)
     scope = forms.ChoiceField(
         label=_("Scope"),
         required=False,
@@ -59,7 +80,7 @@ class RelationFilterForm(forms.Form):
     def __init__(self, *args, relations=None, **kwargs):
         super().__init__(*args, **kwargs)
         relations = relations if relations is not None else Relation.objects.public()
-        if not self.asks_for_twinnings(self.data.get("scope", ""), self.data.get("kind", "")):
+        if not self.asks_for_twinnings(self.data.get("scope", ""), self.data.get("kind", "").split(",")):
             relations = relations.of_home_region()  # the countries to choose from are those of the list shown
         self.fields["kind"].choices = _blank(_("all kinds")) + list(RelationKind.choices)
         codes = set(relations.exclude(country_code="").values_list("country_code", flat=True).distinct())
@@ -80,32 +101,32 @@ class RelationFilterForm(forms.Form):
             raise forms.ValidationError(_("Enter a date as YYYY-MM-DD or a year as YYYY.")) from None
 
     @staticmethod
-    def asks_for_twinnings(scope: str, kind: str) -> bool:
+    def asks_for_twinnings(scope: str, kinds: str | list[str]) -> bool:
         """Town twinnings are listed only when asked for: by the scope, or by choosing their kind."""
-        return scope in (SCOPE_ALL, SCOPE_TWINNINGS) or kind == RelationKind.MUNICIPAL_PARTNERSHIP
+        return scope in (SCOPE_ALL, SCOPE_TWINNINGS) or RelationKind.MUNICIPAL_PARTNERSHIP in kinds
 
     def scoped(self, relations):
         """The relations of the chosen scope: by default the home region's own, without the town twinnings."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        scope, kind = data.get("scope", ""), data.get("kind", "")
+        scope, kinds = data.get("scope", ""), data.get("kind", [])
         if scope == SCOPE_TWINNINGS:
             return relations.municipal()
-        return relations if self.asks_for_twinnings(scope, kind) else relations.of_home_region()
+        return relations if self.asks_for_twinnings(scope, kinds) else relations.of_home_region()
 
     def filter(self, relations):
-        """Apply the valid filters through the register's queryset methods."""
+        """Apply the valid filters through the register's queryset methods (the API's)."""
         data = self.cleaned_data
         if data.get("kind"):
-            relations = relations.of_kind(data["kind"])
+            relations = relations.of_kind(*data["kind"])
         if data.get("country"):
-            relations = relations.in_country(data["country"])
+            relations = relations.in_country(*data["country"])
         if data.get("continent"):
-            relations = relations.on_continent(data["continent"])
+            relations = relations.on_continent(*data["continent"])
         if data.get("topic"):
             relations = relations.with_topic(data["topic"])
         if data.get("as_of"):
             # The same question as the API's as_of: what existed on that day, with its status then.
-            return relations.as_of(data["as_of"], [data["status"]] if data.get("status") else ())
+            return relations.as_of(data["as_of"], data.get("status") or ())
         if data.get("status"):
-            relations = relations.with_status(data["status"])
+            relations = relations.with_status(*data["status"])
         return relations

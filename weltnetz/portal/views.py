@@ -222,7 +222,7 @@ def relation_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "twinnings_listed": form.is_bound
             and form.is_valid()
-            and form.asks_for_twinnings(form.cleaned_data.get("scope", ""), form.cleaned_data.get("kind", "")),
+            and form.asks_for_twinnings(form.cleaned_data.get("scope", ""), form.cleaned_data.get("kind", [])),
         },
         status=status,
     )

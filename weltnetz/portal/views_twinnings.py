@@ -11,15 +11,17 @@ import hashlib
 import json
 import math
 from collections import Counter
+from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from weltnetz.register import filters
 from weltnetz.register.models import Actor, Relation, RelationCitation, Source
 from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet
@@ -58,37 +60,43 @@ def twinnings() -> RelationQuerySet:
     return Relation.objects.public().municipal()
 
 
-def _filters(request: HttpRequest) -> tuple[dict[str, str], list[str]]:
-    """The list's filters from the query string; unknown values are reported, not guessed."""
-    params = {
-        k: "".join(ch for ch in request.GET.get(k, "") if ch >= " ").strip()[:100]  # no NUL for PostgreSQL
+def _filters(request: HttpRequest) -> tuple[dict[str, Any], list[str]]:
+    """The list's filters from the query string, as typed, and under "checked" as the register's one check of
+    filter values (the API's) returns them; unknown values are reported, not guessed."""
+    params: dict[str, Any] = {
+        k: filters.clean_text(request.GET.get(k, ""))[:100]  # no NUL for PostgreSQL
         for k in ("q", "country", "state", "continent", "category")
     }
+    checks = {
+        "country": (_("Country"), filters.countries),
+        "state": (_("State"), filters.state),
+        "continent": (_("Continent"), filters.continents),
+        "category": (_("Category"), filters.categories),
+    }
+    checked: dict[str, Any] = {}
     errors = []
-    if params["country"] and not (len(params["country"]) == 2 and params["country"].isalpha()):
-        errors.append(_("Country: expected a two-letter ISO code."))
-    if params["state"] and params["state"].upper() not in STATE_NAMES:
-        errors.append(_("State: unknown German state code."))
-    if params["continent"] and params["continent"] not in Continent.values:
-        errors.append(_("Continent: unknown value."))
-    if params["category"] and params["category"] not in TwinningCategory.values:
-        errors.append(_("Category: unknown value."))
+    for name, (label, check) in checks.items():
+        try:
+            checked[name] = check(params[name] or None, name)
+        except filters.InvalidFilter as exc:
+            errors.append(f"{label}: {exc.reason}")
+    params["checked"] = checked
     return params, errors
 
 
-def _filtered(params: dict[str, str]):
+def _filtered(params: dict[str, Any]):
     qs = twinnings()
-    if params["country"]:
-        qs = qs.touching_country(params["country"])
-    if params["state"]:
-        qs = qs.in_state(params["state"])
-    if params["continent"]:
-        qs = qs.filter(Q(partner__continent=params["continent"]) | Q(home__continent=params["continent"]))
-    if params["category"]:
-        qs = qs.filter(category=params["category"])
+    checked = params["checked"]
+    if checked["country"]:
+        qs = qs.touching_country(*checked["country"])
+    if checked["state"]:
+        qs = qs.in_state(checked["state"])
+    if checked["continent"]:
+        qs = qs.touching_continent(*checked["continent"])
+    if checked["category"]:
+        qs = qs.of_category(*checked["category"])
     if key := fold(params["q"]):
-        towns = Actor.objects.filter(kind="municipality", name_key__contains=key).values("pk")
-        qs = qs.filter(Q(home__in=towns) | Q(partner__in=towns))
+        qs = qs.involving_any(Actor.objects.filter(kind="municipality", name_key__contains=key).values("pk"))
     return qs
 
 
@@ -99,21 +107,21 @@ def _counts(rows) -> Counter:
     return counts
 
 
-def _other_side(qs, field: str, params: dict[str, str]) -> Counter:
+def _other_side(qs, field: str, params: dict[str, Any]) -> Counter:
     """Counts per value of a place field of the twins: the partner side when a German state is chosen, the side
     opposite the chosen country, otherwise either side; each relation counted once per value."""
     if params["state"]:
         return _counts(qs.facet_counts(f"partner__{field}"))
-    if code := params["country"].upper():
-        counts = _counts(qs.filter(home__country_code=code).facet_counts(f"partner__{field}"))
-        counts.update(_counts(qs.exclude(home__country_code=code).facet_counts(f"home__{field}")))
+    if codes := params["checked"]["country"]:
+        counts = _counts(qs.filter(home__country_code__in=codes).facet_counts(f"partner__{field}"))
+        counts.update(_counts(qs.exclude(home__country_code__in=codes).facet_counts(f"home__{field}")))
         return counts
     counts = _counts(qs.facet_counts(f"partner__{field}"))
     counts.update(_counts(qs.exclude(**{f"home__{field}": F(f"partner__{field}")}).facet_counts(f"home__{field}")))
     return counts
 
 
-def _facets(qs, params: dict[str, str], key: str) -> dict:
+def _facets(qs, params: dict[str, Any], key: str) -> dict:
     facets = cache.get(key)
     if facets is None:
         continents = _other_side(qs, "continent", params)

@@ -72,20 +72,50 @@ class RelationQuerySet(models.QuerySet):
             )
         )
 
+    # Filters: the API, the portal's list and the twinnings list apply the values weltnetz.register.filters checked.
     def of_kind(self, *kinds: str) -> RelationQuerySet:
         return self.filter(kind__in=kinds)
 
-    def with_status(self, status: str) -> RelationQuerySet:
-        return self.filter(status=status)
+    def with_status(self, *statuses: str) -> RelationQuerySet:
+        """Relations whose current status is one of `statuses` (for a past day see as_of)."""
+        return self.filter(status__in=statuses)
 
-    def in_country(self, code: str) -> RelationQuerySet:
-        return self.filter(country_code=code.upper())
+    def in_country(self, *codes: str) -> RelationQuerySet:
+        """Relations with the partner in (for an institution: serving) one of the countries."""
+        return self.filter(country_code__in=[c.upper() for c in codes])
 
-    def on_continent(self, continent: str) -> RelationQuerySet:
-        return self.filter(partner__continent=continent)
+    def on_continent(self, *continents: str) -> RelationQuerySet:
+        """Relations with the partner on one of the continents."""
+        return self.filter(partner__continent__in=continents)
 
-    def with_topic(self, slug: str) -> RelationQuerySet:
-        return self.filter(topics__slug=slug)
+    def touching_continent(self, *continents: str) -> RelationQuerySet:
+        """Relations with a place on one of the continents on either side (town twinnings)."""
+        return self.filter(Q(partner__continent__in=continents) | Q(home__continent__in=continents))
+
+    def with_topic(self, *slugs: str) -> RelationQuerySet:
+        """Relations with one of the fields of cooperation (each relation once)."""
+        qs = self.filter(topics__slug__in=slugs)
+        return qs.distinct() if len(slugs) > 1 else qs
+
+    def of_category(self, *categories: str) -> RelationQuerySet:
+        """Town twinnings of one of the categories (partnership, friendship, contact, project)."""
+        return self.filter(category__in=categories)
+
+    def of_home(self, slug: str) -> RelationQuerySet:
+        return self.filter(home__slug=slug)
+
+    def since_between(self, first: int | None = None, last: int | None = None) -> RelationQuerySet:
+        """Relations that began in the years first..last (either end open); first after last is an empty range."""
+        qs = self
+        if first is not None:
+            qs = qs.filter(since__gte=first)
+        if last is not None:
+            qs = qs.filter(since__lte=last)
+        return qs
+
+    def involving_any(self, actor_ids: list[int] | Any) -> RelationQuerySet:
+        """Relations with one of the actors (a list or a subquery of ids) on either side."""
+        return self.filter(Q(partner_id__in=actor_ids) | Q(home_id__in=actor_ids))
 
     def status_as_of(self, day: dt.date) -> RelationQuerySet:
         """Annotate `status_then` (the status on `day`, NULL before the relation began) and `status_then_since`.
@@ -152,11 +182,15 @@ class RelationQuerySet(models.QuerySet):
         """Relations whose home lies in an ISO 3166-2 subdivision, e.g. the twinnings of towns in DE-BW."""
         return self.filter(home__subdivision_code=code.upper())
 
-    def touching_country(self, code: str) -> RelationQuerySet:
-        """Relations with a place of the country on either side (twinnings have no fixed home country)."""
+    def touching_country(self, *codes: str) -> RelationQuerySet:
+        """Relations with a place of one of the countries on either side (twinnings have no fixed home country).
+
+        Two indexed terms (no join inside the OR), so the database can use an index for each side.
+        """
+        codes = tuple(c.upper() for c in codes)
         places: Any = self.model._meta.get_field("home").related_model
-        homes = places._default_manager.filter(country_code=code.upper()).values("id")
-        return self.filter(Q(country_code=code.upper()) | Q(home_id__in=homes))
+        homes = places._default_manager.filter(country_code__in=codes).values("id")
+        return self.filter(Q(country_code__in=codes) | Q(home_id__in=homes))
 
     def involving(self, actor_id: int) -> RelationQuerySet:
         """Relations with the actor on either side."""

@@ -14,7 +14,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from babel import Locale
-from django.apps import apps
 from django.db import connection, models
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -22,6 +21,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
+from weltnetz.register import news as register_news
 from weltnetz.register.models import Actor, Agreement, Relation, Topic
 
 from .models import Kind
@@ -224,11 +224,8 @@ def news_entry(page) -> Entry | None:
 
 
 def news_model():
-    """The portal's NewsPage model, or None while the portal app does not define it."""
-    try:
-        return apps.get_model("portal", "NewsPage")
-    except LookupError:
-        return None
+    """The news pages' model (weltnetz.register.news), or None while no app defines it."""
+    return register_news.news_model()
 
 
 ACTOR_FIELDS = ["slug", "name", "name_en", "aliases", "country_code"]

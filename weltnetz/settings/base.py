@@ -282,6 +282,8 @@ WELTNETZ_PAGE_MAX_AGE = int(os.environ.get("WELTNETZ_PAGE_MAX_AGE", "0"))
 
 # The home region: whose international relations this instance keeps.
 WELTNETZ_HOME_REGION = os.environ.get("WELTNETZ_HOME_REGION", "baden-wuerttemberg")
+# The news articles' page model (weltnetz.register.news): the API, feeds and search ask for it by this name.
+WELTNETZ_NEWS_MODEL = "portal.NewsPage"
 
 # Open data: the licence (a key of weltnetz.register.opendata.LICENCES), who publishes it and whom to ask,
 # and the region it covers as DCAT-AP.de's political geocoding (state key 08: Baden-Württemberg).

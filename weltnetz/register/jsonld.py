@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for a partner: served by the API and embedded in the partner's portal page."""
+"""schema.org JSON-LD for a partner: served by the API and embedded in the partner's portal page (both ask here)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch
 
-from weltnetz.register.models import Actor
-from weltnetz.register.opendata import attribution, licence
-from weltnetz.register.vocab import ActorKind
+from .models import Actor
+from .opendata import attribution, licence
+from .vocab import ActorKind
 
 SCHEMA_TYPES: dict[str, str] = {
     ActorKind.REGION: "AdministrativeArea",
