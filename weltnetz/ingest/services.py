@@ -38,6 +38,7 @@ from weltnetz.register.vocab import ActorKind, Precision, RelationKind, Status, 
 
 from .extraction import Document, DocumentError, Facts, extract_facts, read_file, register_gazetteer
 from .models import ProposedFact
+from .passages import best_passage, term
 
 State = ProposedFact.State
 
@@ -282,7 +283,7 @@ def ingest_document(
                 result.repeated += 1
                 continue
             seen.add(key)
-            evidence = payload.pop("evidence", None) or {}
+            evidence = best_passage(doc.text, doc.title, fact_kind, payload, payload.pop("evidence", None) or {})
             record = matching_record(index, fact_kind, payload)
             fact = ProposedFact(
                 source=source,
@@ -440,15 +441,41 @@ def _accept_agreement(fact: ProposedFact, p: dict[str, Any], rec: Recorder, inde
     )
 
 
+def _affiliation_near(sentence: str, name: str) -> Actor | None:
+    """The home region or a partner of it that the sentence names closest to the person ("Kanagawas Gouverneur
+    Yuji Kuroiwa"), for a role whose document does not say whom it is for in so many words."""
+    if not sentence:
+        return None
+    home = home_region()
+    folded = fold(sentence)
+    at = folded.find(fold(name)) if fold(name) in folded else len(folded) // 2
+    best: tuple[int, Actor] | None = None
+    candidates = Actor.objects.filter(relations_as_partner__home=home).distinct()
+    for actor in [home, *candidates]:
+        for label in actor.all_names:
+            key = fold(label)
+            pos = folded.find(key) if len(key) >= 4 else -1
+            if pos >= 0 and (best is None or abs(pos - at) < best[0]):
+                best = (abs(pos - at), actor)
+    return best[1] if best else None
+
+
 def _accept_person(fact: ProposedFact, p: dict[str, Any], rec: Recorder, index: NameIndex) -> Recorded:
     affiliation = p.get("affiliation")
     actor = None
     if affiliation:
         home = home_region()
         actor = home if fold(affiliation) in {fold(n) for n in home.all_names} else index.find(affiliation)
+    role = (p.get("role") or "").strip()[:200]
+    if role and actor is None and not affiliation:
+        actor = _affiliation_near(fact.evidence, p["name"])
+    if role and actor is None:
+        message = _("affiliation: say whom %(name)s acts for as %(role)s (a region or body in the register)")
+        raise ReviewError(message % {"name": p["name"], "role": role})
     roles = []
-    if actor is not None and p.get("role"):
-        roles.append(RoleFact(title=p["role"].strip()[:200], affiliation=actor, cite=_cite(fact)))
+    if actor is not None and role:
+        start, end = term(fact.evidence, p["name"], role)
+        roles.append(RoleFact(title=role, affiliation=actor, start=start, end=end, cite=_cite(fact)))
     return rec.person(PersonFact(name=p["name"], roles=roles))
 
 
