@@ -115,13 +115,17 @@ def score(kind: str, payload: dict[str, Any], sentence: str) -> float:
         if not _has(folded, payload.get("name")) and not _has(folded, _surname(payload.get("name") or "")):
             return 0
         return 1 + 2 * _has(folded, payload.get("role")) + _has(folded, payload.get("affiliation"))
-    if not _has(folded, payload.get("partner")):
-        return 0
+    partner = _has(folded, payload.get("partner"))
     if kind == "agreement":
-        s = 1.0 + 3 * _has(folded, payload.get("title")) + _date_score(folded, payload.get("date"))
+        title = _has(folded, payload.get("title"))
+        if not (partner or title):
+            return 0
+        s = 1.0 * partner + 3 * title + _date_score(folded, payload.get("date"))
         s += 2 * _has(folded, payload.get("place")) + bool(_SIGNING.search(sentence))
         s += sum(_has(folded, _surname(n)) for n in payload.get("signatories") or [])
         return s
+    if not partner:
+        return 0
     s = 1.0 + bool(_RELATION.search(sentence))
     if payload.get("since") and str(payload["since"]) in sentence:
         s += 2
