@@ -101,11 +101,20 @@ _FEMININE = re.compile(r"(?:ung|position|urkunde|charta)$", re.I)
 # Cheap test on the lower-cased sentence before the document patterns run (most sentences name none).
 _DOCUMENT_HINT = re.compile(
     r"erklärung|vereinbarung|abkommen|vertrag|urkunde|charta|protokoll|position|memorandum|letter of|mou\b|"
-    r"agreement|declaration|treaty|unterzeichnung|signing"
+    r"agreement|declaration|treaty|charter|unterzeichnung|signing"
 )
 
 
-def _signing(text: str, heading: bool) -> _Signing | None:
+# A list item dating its partnership's deed: "Sens (Frankreich) – Partnerschaftsvertrag vom 12. März 1966",
+# "Chester, United Kingdom – friendship agreement of 1985".
+_LISTED_DEED = re.compile(
+    r"(?:partnerschafts|freundschafts|städtepartnerschafts|twinning|friendship|partnership|sister[- ]city)\s*"
+    r"(?:vertrag|urkunde|abkommen|agreement|charter|treaty)",
+    re.I,
+)
+
+
+def _signing(text: str, heading: bool, item: bool = False) -> _Signing | None:
     """The signing a sentence reports, else None."""
     lower = text.lower()
     if not _DOCUMENT_HINT.search(lower):
@@ -126,7 +135,9 @@ def _signing(text: str, heading: bool) -> _Signing | None:
     agreed = bool(dates) and bool(_AGREED_IN.search(text))
     concluded = bool(_CONCLUDED.search(text[max(0, nm.start() - 40) : nm.start()])) and (heading or bool(dates))
     anniversary = bool(_ANNIVERSARY_OF.search(text[max(0, nm.start() - 60) : nm.start()]))
-    if not (signed or (full_date and re.search(r"\bwurde\b", text)) or traced or agreed or concluded or anniversary):
+    listed = item and bool(dates) and bool(_LISTED_DEED.search(text))
+    dated_passive = full_date and bool(re.search(r"\bwurde\b", text))
+    if not (signed or dated_passive or traced or agreed or concluded or anniversary or listed):
         return None
     if nm.group(0).strip() in ("Position",) and not signed:
         return None
@@ -270,7 +281,7 @@ def agreements(
     rs = att.relations
     out: list[Agreement] = []
     for s in seg.sentences:
-        sg = _signing(s.text, s.kind == "heading")
+        sg = _signing(s.text, s.kind == "heading", s.kind == "list_item")
         if sg is None:
             continue
         partner = _agreement_partner(rs, seg, men, att, s, home)

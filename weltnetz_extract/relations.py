@@ -179,6 +179,8 @@ def _in_role(text: str, m: Mention) -> bool:
     """A place inside a role phrase, or a town name that is part of a person's name ("Dr. Martin Wey",
     "Florence Lasserre-David", "Elita Kuzma"): HanTa tells a proper name beside it from a common noun."""
     prefix = before(text, m.start)
+    if _MAYORS_OF_PAIR.search(prefix):
+        return False  # "die Bürgermeister von Lörrach und Sens unterzeichneten": the pair, not one's role
     if _ROLE_OF.search(prefix) or _PERSON_BEFORE.search(prefix):
         return True
     if m.type not in ("city", "region"):
@@ -193,6 +195,10 @@ def _in_role(text: str, m: Mention) -> bool:
     return False
 
 
+_MAYORS_OF_PAIR = re.compile(
+    r"\b(?:die|the)\s+(?:\w+\s+)?(?:Ober)?(?:[Bb]ürgermeister(?:innen)?|mayors)\s+(?:von|of)\s+[\w\-]+\s+(?:und|and)\s+"
+    r"(?:(?:dem|der|des|the)\s+)?(?:[a-zäöü]+\s+)?$"
+)
 # Words that go with a place name, not a person's: "Eastern Cape Province", "Chiba Prefecture", "New York City".
 _PLACE_WORD = re.compile(
     r"Province|Prefecture|Region|State|Oblast|County|Voivodeship|Canton|District|Department|City|Town|"
@@ -309,7 +315,8 @@ def rule_list_intro(ctx: Context, sv: SentenceView) -> bool:
         text = sv.block.text
     network = bool(text.rstrip().endswith(":") and vocab.NETWORK_INTRO.search(text))
     cue_text = text if opens else sv.cue_text
-    if not (network or vocab.STATE_CUE.search(cue_text) or vocab.MUNICIPAL_CUE.search(cue_text)):
+    partners = (ctx.town or ctx.rs.page) and re.search(r"\b(?:partners|Partner[n]?)\b", cue_text)  # "folgende Partner:"
+    if not (network or partners or vocab.STATE_CUE.search(cue_text) or vocab.MUNICIPAL_CUE.search(cue_text)):
         return False
     towns = ctx.town and not vocab.STATE_ONLY_CUE.search(text)
     municipal = vocab.MUNICIPAL_CUE.search(text) or towns or _TOWN_NOUNS.search(text)
@@ -391,7 +398,7 @@ _ITEM_HEAD = re.compile(
     r"(?:(?P<type>Woiwodschaft|Wojewodschaft|Provinz|Region|Präfektur|Bundesstaat|Oblast|Kanton|Stadt|Gemeinde|"
     r"Landkreis|Kreis|Departement|Département|Gebiet|Province|Prefecture|State|City)\s+(?:of\s+)?)?"
     r"(?P<name>[A-ZÄÖÜŁŚŻ][^()–,;:]*?)\s*"
-    r"(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?=\s+seit\b|\s+since\b|\s*$))?"
+    r"(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?=\s+seit\b|\s+since\b|\s*$|\s*[–:(]|\s+-\s))?"
     r"\s*(?P<rest>(?:[,:–]|-\s|\bseit\b|\bsince\b|\b(?:ist|ruht|is)\b).*|\.?)$"
 )
 _SEAT = re.compile(r"^(?:Verwaltungssitz|Hauptstadt|Sitz|capital|Hauptort)\s+", re.I)

@@ -268,7 +268,7 @@ AGREEMENT_NOUN = re.compile(
     r"\bMOU\b)"
     r"(?:es|s)?(?:\s+(?:über die|zur weiteren|zur) Zusammenarbeit)?"
     r"|(?:(?:[Bb]ilateral|[Jj]oint|[Nn]ew|[Ff]riendship|[Pp]artnership|[Cc]ooperation)\s+)?"
-    r"(?:[Mm]emorandum of [Uu]nderstanding|[Aa]greement|[Dd]eclaration|[Tt]reaty|[Ll]etter of [Ii]ntent)\b"
+    r"(?:[Mm]emorandum of [Uu]nderstanding|[Aa]greement|[Dd]eclaration|[Tt]reaty|[Ll]etter of [Ii]ntent|[Cc]harter)\b"
 )
 FOUNDING_AGREEMENT = re.compile(r"partnerschaft|zusammenarbeit|freundschaft", re.I)
 

@@ -184,3 +184,20 @@ def test_english_listing_a_region_named_before_its_type_word_and_an_age(tmp_path
     )
     rels = {r["partner"]: r["since"] for r in _facts(tmp_path, text, "https://www.thueringen.de/en/news")["relations"]}
     assert rels == {"Karlovy Vary": 2024, "Shaanxi": 2013}
+
+
+def test_list_items_dating_their_deeds_are_agreements(tmp_path):
+    text = (
+        "Our town has the following partners:\n\n"
+        "- Sens, France – twinning charter signed on 12 March 1966\n"
+        "- Chester, United Kingdom – friendship agreement of 1985\n"
+    )
+    facts = _facts(tmp_path, text, "https://www.loerrach.de/en/twin-towns")
+    assert {r["partner"]: r["since"] for r in facts["relations"]} == {"Sens": 1966, "Chester": 1985}
+    assert {a["partner"]: a["date"] for a in facts["agreements"]} == {"Sens": "1966-03-12", "Chester": "1985"}
+
+
+def test_the_mayors_of_both_towns_sign_their_deed(tmp_path):
+    text = "Vor 60 Jahren unterzeichneten die Bürgermeister von Lörrach und Sens die Partnerschaftsurkunde."
+    [rel] = _facts(tmp_path, text, "https://www.loerrach.de/presse")["relations"]
+    assert (rel["partner"], rel["kind"]) == ("Sens", "municipal_partnership")
