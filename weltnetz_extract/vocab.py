@@ -221,12 +221,12 @@ RESUMED_CUE = Cue(
 DORMANT_CUE = Cue(
     r"\bruh(?:t|en|end|ende|enden)\b|ausgesetzt|auf eis|eingefroren|suspendiert|auszusetzen|"
     r"\bsuspended\b|\bdormant\b|on hold|\binaktiv\b|\binactive\b|\bfrozen\b|"
-    r"\bnicht\s+(?:mehr\s+)?aktiv\b|\bno longer active\b"
+    r"\bnicht\s+(?:mehr\s+)?aktiv\b|\bno longer active\b|\bto suspend\b|\bsuspends?\b"
 )
 ENDED_CUE = Cue(
     r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis|ein ende bereitet|auslaufen lassen|ausgelaufen|"
     r"\bterminated\b|came to an end|\bended\s+in\b|\bdiscontinued\b|\bdissolved\b|\beingestellt\b|"
-    r"aufgekündigt|\bwas ended\b"
+    r"aufgekündigt|\bwas ended\b|\bzu beenden\b|\baufzulösen\b|\bto (?:end|terminate|dissolve)\b"
 )
 
 # Since ---------------------------------------------------------------------------------------------
