@@ -109,7 +109,7 @@ _DOCUMENT_HINT = re.compile(
 # "Chester, United Kingdom – friendship agreement of 1985".
 _LISTED_DEED = re.compile(
     r"(?:partnerschafts|freundschafts|städtepartnerschafts|twinning|friendship|partnership|sister[- ]city)\s*"
-    r"(?:vertrag|urkunde|abkommen|agreement|charter|treaty)",
+    r"(?:vertrag|urkunde|abkommen|erklärung|agreement|charter|treaty|declaration)",
     re.I,
 )
 

@@ -105,6 +105,14 @@ def _walk(root: Any) -> list[tuple[str, str]]:
         cls = (el.get("class") or "") + " " + (el.get("id") or "")
         if tag == "aside" or re.search(r"teaser|related|weitere", cls, re.I):
             teaser_depth_el = teaser_depth_el if teaser_depth_el is not None else el
+        if tag == "tr":  # a table row is one item: "Thuringia (Germany, 1999)"; a header row is skipped
+            cells = [c for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            texts = [t for t in (_text(c) for c in cells) if t]
+            if texts and not all(c.tag == "th" for c in cells):
+                row = texts[0] + (f" ({', '.join(texts[1:])})" if len(texts) > 1 else "")
+                lines.append(("teaser" if teaser_depth_el is not None else "li", row))
+            skip_until = el
+            continue
         if tag in _BLOCKS or tag == "figcaption":
             t = _text(el)
             if t:

@@ -401,6 +401,7 @@ _ITEM_HEAD = re.compile(
     r"(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+)?)(?=\s+seit\b|\s+since\b|\s*$|\s*[–:(]|\s+-\s))?"
     r"\s*(?P<rest>(?:[,:–]|-\s|\bseit\b|\bsince\b|\b(?:ist|ruht|is)\b).*|\.?)$"
 )
+_TYPE_SUFFIX = re.compile(r"(?<=\w)\s+(?:Oblast|Province|Prefecture|Voivodeship|Krai)$")
 _SEAT = re.compile(r"^(?:Verwaltungssitz|Hauptstadt|Sitz|capital|Hauptort)\s+", re.I)
 _FULL_SINCE = re.compile(
     rf"\b(?:seit|since)\s+(?:dem\s+|the\s+)?(?:[0-3]?\d\.\s*(?:\w+\.?|\d{{1,2}}\.)\s*)?(?P<y>{YEAR})\b"
@@ -446,6 +447,8 @@ def _item_beginning(rest: str) -> int | None:
 def _country_of_hint(gaz: Gazetteer, hint: str) -> str | None:
     """The country a bracket or comma after an item names: a country, or a town or region in one."""
     hint = _SEAT.sub("", hint.strip())
+    if "," in hint:  # a table row's cells: "Germany, 1999"
+        return next(filter(None, (_country_of_hint(gaz, part) for part in hint.split(",") if part.strip())), None)
     place = lookup_inflected(gaz, hint)
     if place is not None and place.type == "country":
         return place.country
@@ -483,6 +486,9 @@ def rule_list_item(ctx: Context, sv: SentenceView, in_list: bool) -> bool:
     if not im or not (im["paren"] or im["comma"] or im["type"]):
         return False
     name = im["name"].strip()
+    bare = _TYPE_SUFFIX.sub("", name)  # "Lviv Oblast", "Fujian Province": the bare name where it is known
+    if bare != name and ctx.gaz.lookup(name) is None and ctx.gaz.lookup(bare, cities=True) is not None:
+        name = bare
     place = ctx.gaz.lookup(name, cities=True)
     hint = im["paren"] or im["comma"]
     code = (_country_of_hint(ctx.gaz, hint) if hint else None) or (place.country if place else None)

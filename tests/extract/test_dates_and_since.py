@@ -201,3 +201,22 @@ def test_the_mayors_of_both_towns_sign_their_deed(tmp_path):
     text = "Vor 60 Jahren unterzeichneten die Bürgermeister von Lörrach und Sens die Partnerschaftsurkunde."
     [rel] = _facts(tmp_path, text, "https://www.loerrach.de/presse")["relations"]
     assert (rel["partner"], rel["kind"]) == ("Sens", "municipal_partnership")
+
+
+def test_a_table_of_partners_is_read_row_by_row(tmp_path):
+    html = (
+        "<html><head><link rel='canonical' href='https://www.malopolska.pl/en/international-cooperation'></head>"
+        "<body><h1>International cooperation of Małopolska</h1>"
+        "<p>The most active partnerships are listed below.</p>"
+        "<table><tr><th>Region</th><th>Country</th><th>Agreement signed</th></tr>"
+        "<tr><td>Thuringia</td><td>Germany</td><td>1999</td></tr>"
+        "<tr><td>Lviv Oblast</td><td>Ukraine</td><td>2005</td></tr></table></body></html>"
+    )
+    path = tmp_path / "partners.html"
+    path.write_text(html, encoding="utf-8")
+    import json
+
+    from weltnetz_extract import extract
+
+    rels = {r["partner"]: (r["country"], r["since"]) for r in json.loads(extract(path).to_json())["relations"]}
+    assert rels == {"Thuringia": ("DE", 1999), "Lviv": ("UA", 2005)}
