@@ -170,6 +170,14 @@ def _dates_of(sg: _Signing) -> list[str | None]:
     return [nearest.iso] * sg.count
 
 
+# Signatories that are institutions (universities, hospitals, firms), not the home region: their place is no
+# partner of the region's agreement.
+_INSTITUTIONS_SIGN = re.compile(
+    r"^\W*(?:Die|Der|Das|The)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]*(?:[Uu]niversität|[Hh]ochschule|[Kk]linik\w*|"
+    r"[Ii]nstitut|University|College|Hospital)|GmbH|AG)\b"
+)
+
+
 def _agreement_partner(
     rs: RelationSet, seg: Segments, men: Mentions, att: Attributed, s: Sentence, home: str
 ) -> str | None:
@@ -186,6 +194,8 @@ def _agreement_partner(
     foreign = [
         m for m in men.by_sentence[s.index] if not m.domestic and not m.partial and fold(m.surface) != fold(home)
     ]
+    if foreign and _INSTITUTIONS_SIGN.search(s.text):
+        return None  # "Die Universität Stuttgart und die Tongji-Universität in Shanghai haben ... unterzeichnet"
     if foreign:
         m = foreign[0]
         inside = {r.partner for r in rs.relations if r.country == m.country and r.kind not in GROUP}

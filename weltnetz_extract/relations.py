@@ -1136,7 +1136,8 @@ def _common_word(word: str) -> bool:
 
 _TOWN_CONTEXT = re.compile(
     r"(?:partnerstadt|partnerstädte[n]?|partnergemeinde|stadt|gemeinde|kommune|landkreis|kreis|mit|zwischen|und|"
-    r"sowie|nach|in|,|[a-zäöü]+ischen?|with|and|between|of)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$",
+    r"sowie|nach|in|,|[a-zäöü]+ischen?|with|and|between|of)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$|"
+    r"partnerschaft\s+[A-ZÄÖÜ][\wäöüß]+\s?[–/]\s?$",  # "Städtepartnerschaft Erlangen–Rennes"
     re.I,
 )
 

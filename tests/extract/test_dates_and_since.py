@@ -220,3 +220,18 @@ def test_a_table_of_partners_is_read_row_by_row(tmp_path):
 
     rels = {r["partner"]: (r["country"], r["since"]) for r in json.loads(extract(path).to_json())["relations"]}
     assert rels == {"Thuringia": ("DE", 1999), "Lviv": ("UA", 2005)}
+
+
+def test_a_dash_joined_pair_of_towns_and_a_universities_signing(tmp_path):
+    text = (
+        "Erlangen, 15.09.2024\n\n60 Jahre Städtepartnerschaft Erlangen–Rennes: Mit einem Bürgerfest feiern die beiden "
+        "Städte ihr Jubiläum. Im Jahr 1964 hatten die Bürgermeister die Partnerschaftsurkunde unterzeichnet."
+    )
+    [rel] = _facts(tmp_path, text, "https://www.erlangen.de/presse")["relations"]
+    assert (rel["partner"], rel["since"]) == ("Rennes", 1964)
+    text = (
+        "Stuttgart, 10.10.2024\n\nDie Universität Stuttgart und die Tongji-Universität in Shanghai haben einen "
+        "Kooperationsvertrag unterzeichnet."
+    )
+    facts = _facts(tmp_path, text, "https://www.stuttgart.de/presse")
+    assert facts["relations"] == [] and facts["agreements"] == []
