@@ -297,6 +297,9 @@ _FOUNDED_RELATION = vocab.Cue(
     r"(?:relationship|partnership|cooperation|twinning)\b[^.;]*\b(?:(?:was|were)\s+(?:established|founded|signed)|"
     r"dates\s+(?:back\s+)?(?:from|to)|began|started|goes back)|"
     r"^\W*(?:established|founded|signed|concluded)\s+in\s+(?:1[89]|20)\d\d\b|"
+    # "Sie wurde 1994 eingerichtet": a pronoun for the relation (or its commission) the sentence before named
+    r"^\W*(?:sie|er|it)\s+(?:wurde|war|was)\s+[^.;]*?(?:gegründet|eingerichtet|ins leben gerufen|begründet|"
+    r"geschlossen|established|founded|set up)|"
     r"(?:begründet|gegründet|geschlossen|besiegelt|ins leben gerufen|begonnen|aufgenommen)\w*\s+"
     r"(?:[\wäöüß\-]+\s+){0,2}?"
     r"[\wäöüß\-]*(?:partnerschaft|freundschaft|zusammenarbeit|kooperation)|"

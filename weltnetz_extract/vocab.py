@@ -113,7 +113,8 @@ TOPIC_TRIGGER = re.compile(
     r"sektor|projekt|partnerschaft|dazu (?:gehör|zähl)|zusammenarbeiten|austausch|mittelpunkt|handlungsfeld|bündnis|"
     r"netzwerk|allianz|koalition|coalition|alliance|beziehungen|gemeinsame[nm]? ziel|geht es (?:\w+ ){0,3}?um\b|"
     r"\bes geht (?:\w+ ){0,3}?um\b|unterzeichn|unterschrift|absichtserklärung|vereinbarung|memorandum|abkommen|"
-    r"\barbeite[nt]\b[^.;]*\bzusammen\b|erstreckt sich|rolle\b|"
+    r"\barbeite[nt]\b[^.;]*\bzusammen\b|erstreckt sich|rolle\b|befasst sich|beschäftigt sich|widmet sich|"
+    r"deals? with|address(?:es)?\b|"
     r"cooperat|co-operat|areas?\b|fields?\b|focus|projects?\b|exchange|partnership|work(?:s|ing)? together",
 )  # matched on the lower-cased sentence
 
@@ -236,7 +237,7 @@ FOUNDING_CUE = Cue(
     r"grundstein\b[^.;]{0,60}?\bgelegt|gründungsmitglied|\bkam\b[^.;]*\bhinzu\b|hinzugekommen|"
     r"\bbeschluss\s+(?:zur|über die)\s+\w*partnerschaft|"
     r"\b(?:was|were|been)\s+(?:established|founded|launched|signed)|\bestablished\s+in\b|"
-    r"\bbegonnen\w*|\bbegann\b|(?<!wieder)(?<!wieder )aufgenommen\b|"
+    r"\bbegonnen\w*|\bbegann\b|(?<!wieder)(?<!wieder )aufgenommen\b|\beingerichtet\b|\b(?:was|were)\s+set up\b|"
     r"\b(?:began|started)\s+in\b|\bdat(?:es|ing)\s+(?:back\s+)?(?:from|to)\b|\bgoes\s+back\s+to\b"
 )
 # A partner of an event, not of the region: "Partnerland der Hannover Messe", "Gastregion des Festivals".

@@ -235,3 +235,12 @@ def test_a_dash_joined_pair_of_towns_and_a_universities_signing(tmp_path):
     )
     facts = _facts(tmp_path, text, "https://www.stuttgart.de/presse")
     assert facts["relations"] == [] and facts["agreements"] == []
+
+
+def test_a_commission_set_up_in_a_year_and_what_it_deals_with(tmp_path):
+    text = (
+        "Stuttgart, 18.04.2024\n\nIn Zagreb tagte die Gemischte Kommission Baden-Württemberg–Kroatien. Sie wurde 1994 "
+        "eingerichtet. Sie befasst sich mit Fragen der Wirtschaft und der Wissenschaft."
+    )
+    [rel] = _facts(tmp_path, text, "https://stm.baden-wuerttemberg.de/presse")["relations"]
+    assert (rel["kind"], rel["since"], sorted(rel["topics"])) == ("joint_commission", 1994, ["economy", "science"])
