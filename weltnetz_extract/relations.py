@@ -188,8 +188,8 @@ def _in_role(text: str, m: Mention) -> bool:
     nxt = re.match(r"\s([A-ZÄÖÜ][\w\-]+)", text[m.end :])
     prev = re.search(r"(?<![.!?:]\s)(?<=\s)([A-ZÄÖÜ][\w\-]+)\s$", prefix)
     for word in (nxt.group(1) if nxt else None, prev.group(1) if prev else None):
-        if not word or _PLACE_WORD.fullmatch(word):
-            continue
+        if not word or _PLACE_WORD.fullmatch(word) or default_gazetteer().adjective_country(word):
+            continue  # "the Polish Opole Voivodeship": an adjective, not a first name
         if default_gazetteer().lookup(word, cities=True) is None and is_proper_name(word):
             return True
     return False

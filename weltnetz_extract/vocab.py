@@ -68,7 +68,7 @@ TOPIC_CUES: dict[str, str] = {
     + _W
     + r"schul(?!d|t(?:e|en)?\b)|schüler|lehrkräfte|bildungs"
     + r"|education|schools?\b|vocational training|student|pupils?\b",
-    "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen" + r"|cultur|\barts?\b",
+    "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen" + r"|(?<!agri)(?<!horti)cultur|\barts?\b",
     "youth": _W + r"jugend" + r"|youth|young people",
     "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation"
     + r"|civil society|volunteer",
@@ -114,7 +114,7 @@ TOPIC_TRIGGER = re.compile(
     r"netzwerk|allianz|koalition|coalition|alliance|beziehungen|gemeinsame[nm]? ziel|geht es (?:\w+ ){0,3}?um\b|"
     r"\bes geht (?:\w+ ){0,3}?um\b|unterzeichn|unterschrift|absichtserklärung|vereinbarung|memorandum|abkommen|"
     r"\barbeite[nt]\b[^.;]*\bzusammen\b|erstreckt sich|rolle\b|befasst sich|beschäftigt sich|widmet sich|"
-    r"deals? with|address(?:es)?\b|"
+    r"deals? with|address(?:es)?\b|at (?:its|their|the) (?:heart|core|cent(?:re|er))|"
     r"cooperat|co-operat|areas?\b|fields?\b|focus|projects?\b|exchange|partnership|work(?:s|ing)? together",
 )  # matched on the lower-cased sentence
 
@@ -211,7 +211,7 @@ DEEPEN_CUE = Cue(
 RELATION_WORD = Cue(
     r"partnerschaft|zusammenarbeit|kooperation|kontakt|beziehung|austausch|freundschaft|partner|verbindung|"
     r"jumelage|mitgliedschaft|kommission|twinning|relationship|cooperation|co-operation|agreement|membership|"
-    r"contacts?\b|exchanges?\b|\bties\b|friendship"
+    r"contacts?\b|exchanges?\b|\bties\b|friendship|\brelations\b"
 )
 # A pause that is over: "ruht nicht mehr", "wurde wieder aufgenommen" (checked before DORMANT_CUE).
 RESUMED_CUE = Cue(

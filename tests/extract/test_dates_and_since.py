@@ -244,3 +244,16 @@ def test_a_commission_set_up_in_a_year_and_what_it_deals_with(tmp_path):
     )
     [rel] = _facts(tmp_path, text, "https://stm.baden-wuerttemberg.de/presse")["relations"]
     assert (rel["kind"], rel["since"], sorted(rel["topics"])) == ("joint_commission", 1994, ["economy", "science"])
+
+
+def test_english_region_names_and_adjectives(tmp_path):
+    text = (
+        "The partnership with Burgundy-Franche-Comté goes back to 1962.\n\n"
+        "The partnership with the Polish Opole Voivodeship was established in 2000. "
+        "Cooperation focuses on agriculture and education.\n\n"
+        "Relations with the Fujian Province in China were suspended in 2021."
+    )
+    rels = {r["partner"]: r for r in _facts(tmp_path, text, "https://www.rlp.de/en/international")["relations"]}
+    assert rels["Burgundy-Franche-Comté"]["since"] == 1962
+    assert (rels["Opole"]["since"], sorted(rels["Opole"]["topics"])) == (2000, ["education", "environment"])
+    assert rels["Fujian"]["status"] == "dormant"
