@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .desk import WaitingPanel
 from .views import PERMISSION
 
 
@@ -28,3 +29,23 @@ def register_menu_item() -> MenuItem:
     return ReviewQueueMenuItem(
         _("Review queue"), reverse("ingest:queue"), name="review-queue", icon_name="tasks", order=250
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_checks_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Consistency checks"), reverse("ingest:checks"), name="register-checks", icon_name="warning", order=260
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_planner_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Anniversary planner"), reverse("ingest:planner"), name="anniversary-planner", icon_name="date", order=270
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_panel(request, panels) -> None:
+    """The dashboard shows what is waiting: proposed facts, drafts, failed checks and coming anniversaries."""
+    panels.insert(0, WaitingPanel())

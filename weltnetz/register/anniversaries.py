@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from .models import Relation, StatusChange
 from .querysets import RelationQuerySet
 from .vocab import Precision, Status
@@ -49,23 +51,39 @@ def founding_days(ids: list[int]) -> dict[int, dt.date]:
     return {k: v for k, v in days.items() if v is not None}
 
 
+def planner_rule() -> tuple[int, int]:
+    """(first, every) of the editors' planner: round anniversaries every 5 years from the 10th by default
+    (settings WELTNETZ_ANNIVERSARY_FIRST, WELTNETZ_ANNIVERSARY_EVERY)."""
+    first = int(getattr(settings, "WELTNETZ_ANNIVERSARY_FIRST", 10))
+    every = int(getattr(settings, "WELTNETZ_ANNIVERSARY_EVERY", 5))
+    return max(first, 1), max(every, 1)
+
+
 def between(
     start: dt.date,
     end: dt.date,
     relations: RelationQuerySet | None = None,
     statuses: tuple[str, ...] | None = (Status.ACTIVE,),
+    *,
+    first: int = 5,
+    every: int = 5,
 ) -> list[Anniversary]:
     """Round anniversaries from `start` to `end` (those known only to the year count when the year overlaps).
 
     `relations` defaults to the published ones; `statuses` (the current status) defaults to active only, so
-    resting and ended partnerships are not celebrated; None keeps every status.
+    resting and ended partnerships are not celebrated; None keeps every status. Round means `first` years, then
+    every `every` years (the API and the public feed: 5, 10, 15 ...; the planner: see `planner_rule`).
     """
     base = relations if relations is not None else Relation.objects.public()
     if statuses is not None:
         base = base.filter(status__in=statuses)
     out: list[Anniversary] = []
     for year in range(start.year, end.year + 1):
-        rows = list(base.anniversaries(year).values_list("id", "since"))
+        if (first, every) == (5, 5):
+            rows = list(base.anniversaries(year).values_list("id", "since"))
+        else:
+            candidates = base.filter(since__isnull=False, since__lte=year - first).values_list("id", "since")
+            rows = [(rid, since) for rid, since in candidates if (year - since - first) % every == 0]
         exact = founding_days([rid for rid, _ in rows])
         for rid, since in rows:
             day = exact.get(rid)

@@ -282,6 +282,9 @@ WELTNETZ_PAGE_MAX_AGE = int(os.environ.get("WELTNETZ_PAGE_MAX_AGE", "0"))
 
 # The home region: whose international relations this instance keeps.
 WELTNETZ_HOME_REGION = os.environ.get("WELTNETZ_HOME_REGION", "baden-wuerttemberg")
+# The editors' anniversary planner: round anniversaries from the FIRST year on, every EVERY years.
+WELTNETZ_ANNIVERSARY_FIRST = int(os.environ.get("WELTNETZ_ANNIVERSARY_FIRST", "10"))
+WELTNETZ_ANNIVERSARY_EVERY = int(os.environ.get("WELTNETZ_ANNIVERSARY_EVERY", "5"))
 # The news articles' page model (weltnetz.register.news): the API, feeds and search ask for it by this name.
 WELTNETZ_NEWS_MODEL = "portal.NewsPage"
 
