@@ -33,7 +33,7 @@ def _relation(name: str, since: int, status: str = "active", day: dt.date | None
 def test_checks_page_lists_findings_with_links(editor_client):
     a = Actor.objects.create(slug="doppel-1", name="Doppelort", kind="municipality", country_code="DE")
     Actor.objects.create(slug="doppel-2", name="Doppelort", kind="municipality", country_code="DE")
-    html = editor_client.get(reverse("ingest:checks")).content.decode()
+    html = editor_client.get(reverse("desk:checks")).content.decode()
     assert "Konsistenzprüfungen" in html
     assert "doppelort" in html and reverse("wagtailsnippets_register_actor:edit", args=[a.pk]) in html
     assert html.count('class="desk-check"') == 7
@@ -45,17 +45,17 @@ def test_planner_lists_round_anniversaries_of_active_relations_only(editor_clien
     yearly = _relation("Jahresland", TODAY.year + 1 - 10)
     resting = _relation("Ruheland", TODAY.year + 1 - 20, status="dormant")
     early = _relation("Fuenfland", TODAY.year + 1 - 5)  # the 5th is not round for the planner (from the 10th)
-    html = editor_client.get(reverse("ingest:planner")).content.decode()
+    html = editor_client.get(reverse("desk:planner")).content.decode()
     assert "Jubilarien" in html and "Jahresland" in html
     assert "Ruheland" not in html and "Fuenfland" not in html
     assert "Tag unbekannt" in html
 
-    csv = editor_client.get(reverse("ingest:planner_csv")).content.decode()
+    csv = editor_client.get(reverse("desk:planner_csv")).content.decode()
     row = f"{exact.pk},Baden-Württemberg,Jubilarien,state_partnership,{day.year},25,{TODAY.year + 1},"
     assert row + day.replace(year=TODAY.year + 1).isoformat() in csv
     assert f"{yearly.pk},Baden-Württemberg,Jahresland" in csv and "Ruheland" not in csv and early.pk
 
-    ics = editor_client.get(reverse("ingest:planner_ics")).content.decode()
+    ics = editor_client.get(reverse("desk:planner_ics")).content.decode()
     assert f"DTSTART;VALUE=DATE:{day.replace(year=TODAY.year + 1):%Y%m%d}" in ics
     assert f"DTSTART;VALUE=DATE:{TODAY.year + 1}0101" in ics and "DTEND;VALUE=DATE:" in ics
     assert "Ruheland" not in ics and resting.pk
@@ -64,12 +64,12 @@ def test_planner_lists_round_anniversaries_of_active_relations_only(editor_clien
 def test_planner_rule_is_configurable(editor_client, settings):
     _relation("Fuenfland", TODAY.year + 1 - 5)
     settings.WELTNETZ_ANNIVERSARY_FIRST = 5
-    assert "Fuenfland" in editor_client.get(reverse("ingest:planner")).content.decode()
+    assert "Fuenfland" in editor_client.get(reverse("desk:planner")).content.decode()
 
 
 def test_dashboard_shows_what_is_waiting(editor_client, ingested):
     html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="weltnetz-waiting"' in html
     assert "in der Prüfliste" in html and reverse("ingest:queue") in html
-    assert reverse("ingest:checks") in html and reverse("ingest:planner") in html
+    assert reverse("desk:checks") in html and reverse("desk:planner") in html
     assert "Entwürfe" in html

@@ -224,7 +224,10 @@ class WaitingPanel(Component):
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         results = checks.run()
         failed = [(c.title, len(results[c.code]), c.code) for c in checks.CHECKS if results[c.code]]
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None)
         return {
+            "may_review": bool(user is not None and user.has_perm("ingest.review_proposedfact")),
             "pending": ProposedFact.objects.open().count(),
             "drafts": drafts_waiting(),
             "failed": failed,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import desk, views
+from . import views
 
 app_name = "ingest"
 urlpatterns = [
@@ -12,8 +12,4 @@ urlpatterns = [
     path("<int:pk>/reject/", views.reject, name="reject"),
     path("<int:pk>/correct/", views.correct, name="correct"),
     path("<int:pk>/requeue/", views.requeue, name="requeue"),
-    path("checks/", desk.checks_page, name="checks"),
-    path("anniversaries/", desk.planner_page, name="planner"),
-    path("anniversaries.csv", desk.planner_csv, name="planner_csv"),
-    path("anniversaries.ics", desk.planner_ics, name="planner_ics"),
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import urls
+from . import desk_urls, urls
 from .desk import WaitingPanel
 from .views import PERMISSION
 
@@ -21,7 +21,7 @@ class ReviewQueueMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("ingest/", include(urls, namespace="ingest"))]
+    return [path("ingest/", include(urls, namespace="ingest")), path("desk/", include(desk_urls, namespace="desk"))]
 
 
 @hooks.register("register_admin_menu_item")
@@ -34,14 +34,14 @@ def register_menu_item() -> MenuItem:
 @hooks.register("register_admin_menu_item")
 def register_checks_menu_item() -> MenuItem:
     return MenuItem(
-        _("Consistency checks"), reverse("ingest:checks"), name="register-checks", icon_name="warning", order=260
+        _("Consistency checks"), reverse("desk:checks"), name="register-checks", icon_name="warning", order=260
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_planner_menu_item() -> MenuItem:
     return MenuItem(
-        _("Anniversary planner"), reverse("ingest:planner"), name="anniversary-planner", icon_name="date", order=270
+        _("Anniversary planner"), reverse("desk:planner"), name="anniversary-planner", icon_name="date", order=270
     )
 
 
