@@ -732,7 +732,7 @@ def rule_pair_partnership(ctx: Context, sv: SentenceView) -> None:
         regions = towns_in(pv.text, ctx.gaz, pv.full, ctx.men.places) or regions
     if len({m.key for m in regions}) != 1 or len({m.key for m in pv.full if m.type != "country"}) != 1:
         return
-    kind = "municipal_partnership" if ctx.town and regions[0].type == "city" else "state_partnership"
+    kind = "municipal_partnership" if ctx.town else "state_partnership"  # a town's partnerships are twinnings
     _cand(ctx, sv, kind, regions[0], **_status_attrs(sv.status, 1))
 
 

@@ -70,7 +70,8 @@ _CONTINUATION = re.compile(
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:(?:Städte|Regional|Regionen|Landes|Länder|Kommunal)?[Pp]artnerschaften|Partnerstädte[n]?|"
     r"Partnerregionen|Partnerländer[n]?|Partnerprovinzen|Partnerkommunen|[Dd]iese[rn]? (?:Verbindungen|"
-    r"Beziehungen|Partnerschaften|Kontakte)|partner (?:regions|cities|towns)|twinnings|partnerships)\b"
+    r"Beziehungen|Partnerschaften|Kontakte)|partner (?:regions|cities|towns)|twinnings|partnerships|"
+    r"Partnerschafts(?:komitees|vereine|verbände))\b"
 )
 _GENERIC_SUBJECT = re.compile(
     r"^\W*(?:Die|Diese|Unsere|The|Our)\s+(?:\w+\s+)?(?:Zusammenarbeit|Kooperation|cooperation)\b", re.I
