@@ -24,7 +24,7 @@ from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet
 from weltnetz.register.version import register_version, reuse_allowed
 from weltnetz.register.vocab import TOPICS, ActorKind, Continent, RelationKind, Status, parse_as_of
-from weltnetz.search.query import matching_ids
+from weltnetz.search.query import matching_ids, matching_ids_by_kind
 
 from .errors import ApiError
 
@@ -312,11 +312,12 @@ def filter_relations(f: RelationFilters) -> RelationQuerySet:
             # full text finds: the places are looked up once, and every term is an indexed id lookup, so the
             # relations table is not scanned with LIKE.
             # (the folded key covers the German name; English names and aliases are in the full-text index)
-            key = fold(q)
-            places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True)) if key else set()
-            places.update(search_ids(q, "actor"))
+            found = matching_ids_by_kind(q, ("actor", "relation"))  # one full-text query for both
+            places = set(found.get("actor", []))
+            if not places and (key := fold(q)):  # a part of a name ("furt"): the folded names, scanned
+                places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True))
             cond = ids_in("partner_id", sorted(places)) | ids_in("home_id", sorted(places))
-            if ids := search_ids(q, "relation"):
+            if ids := found.get("relation"):
                 cond |= ids_in("id", ids)
             qs = qs.filter(cond)
     return qs
@@ -366,6 +367,39 @@ def filter_places(f: PlaceFilters) -> QuerySet:
 
 
 # -- pages --------------------------------------------------------------------------------------
+def page_ids(request: HttpRequest, qs: QuerySet, paging: Paging) -> tuple[list[int], dict[str, Any]]:
+    """The ids of one page (nothing but ids is read for the selection), and the total: counted once, and not at
+    all when the first page holds the whole selection. Like paginate(), a page past the end is refused naming
+    the last page."""
+    start = (paging.page - 1) * paging.page_size
+    ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
+    if paging.page == 1 and len(ids) < paging.page_size:
+        count = len(ids)
+    else:
+        count = qs.order_by().count()
+    return ids, _page_meta(request, paging, count)
+
+
+def _page_meta(request: HttpRequest, paging: Paging, count: int) -> dict[str, Any]:
+    pages = max(1, math.ceil(count / paging.page_size))
+    if paging.page > pages:
+        raise ApiError("page", f"page {paging.page} is past the last page ({pages})", status=404)
+
+    def link(page: int) -> str:
+        params = request.GET.copy()
+        params["page"] = str(page)
+        return request.build_absolute_uri(request.path + "?" + params.urlencode())
+
+    return {
+        "count": count,
+        "page": paging.page,
+        "page_size": paging.page_size,
+        "pages": pages,
+        "next": link(paging.page + 1) if paging.page < pages else None,
+        "previous": link(paging.page - 1) if paging.page > 1 else None,
+    }
+
+
 def paginate(
     request: HttpRequest, qs: QuerySet, paging: Paging, counted: QuerySet | None = None
 ) -> tuple[list, dict[str, Any]]:
@@ -375,23 +409,6 @@ def paginate(
     which counting does not need).
     """
     count = (counted if counted is not None else qs).order_by().count()
-    pages = max(1, math.ceil(count / paging.page_size))
-    if paging.page > pages:
-        raise ApiError("page", f"page {paging.page} is past the last page ({pages})", status=404)
+    meta = _page_meta(request, paging, count)
     start = (paging.page - 1) * paging.page_size
-    items = list(qs[start : start + paging.page_size])
-
-    def link(page: int) -> str:
-        params = request.GET.copy()
-        params["page"] = str(page)
-        return request.build_absolute_uri(request.path + "?" + params.urlencode())
-
-    meta = {
-        "count": count,
-        "page": paging.page,
-        "page_size": paging.page_size,
-        "pages": pages,
-        "next": link(paging.page + 1) if paging.page < pages else None,
-        "previous": link(paging.page - 1) if paging.page > 1 else None,
-    }
-    return items, meta
+    return list(qs[start : start + paging.page_size]), meta

@@ -259,3 +259,38 @@ def matching_ids(q: str, kind: str) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
         return [row[0] for row in cursor.fetchall()]
+
+
+def matching_ids_by_kind(q: str, kinds: Iterable[str]) -> dict[str, list[int]]:
+    """The ids of every object of some kinds that match q, per kind, best first, from one full-text query."""
+    wanted = _kinds(kinds)
+    if not wanted or not q or not words(q):
+        return {}
+    if connection.vendor == "postgresql":
+        built = _tsquery(q)
+        if built is None:
+            return {}
+        tsquery, params = built
+        sql = (
+            f"WITH q AS (SELECT {tsquery} AS query) SELECT e.kind, e.object_id FROM weltnetz_search_searchentry e, q "  # noqa: S608
+            "WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = ANY(%s) "
+            "ORDER BY ts_rank(e.search_vector, q.query) DESC, e.id"
+        )
+        args: list = [*params, wanted]
+    else:
+        expression = _fts_expression(q)
+        if expression is None:
+            return {}
+        marks = ", ".join(["%s"] * len(wanted))
+        sql = (
+            "SELECT e.kind, e.object_id FROM weltnetz_search_fts JOIN weltnetz_search_searchentry e "  # noqa: S608
+            f"ON e.id = weltnetz_search_fts.rowid WHERE weltnetz_search_fts MATCH %s AND e.kind IN ({marks}) "
+            "ORDER BY bm25(weltnetz_search_fts, 10.0, 1.0), e.id"
+        )
+        args = [expression, *wanted]
+    out: dict[str, list[int]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        for kind, object_id in cursor.fetchall():
+            out.setdefault(kind, []).append(object_id)
+    return out
