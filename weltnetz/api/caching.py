@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import orjson
 from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
@@ -84,6 +85,13 @@ def _stamp(response: HttpResponse, etag: str, last_modified: int) -> HttpRespons
     return response
 
 
+_DJANGO_JSON = DjangoJSONEncoder()
+
+
 def json_bytes(data: Any) -> bytes:
-    """Compact UTF-8 JSON (dates as ISO strings)."""
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
+    """Compact UTF-8 JSON (dates as ISO strings), by orjson; date-times, decimals and lazy strings are written
+    as Django's encoder writes them, so the bytes equal json.dumps(data, cls=DjangoJSONEncoder) compacted."""
+    try:
+        return orjson.dumps(data, default=_DJANGO_JSON.default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+    except TypeError:  # an integer beyond 64 bits, a non-string key: the standard library's way
+        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()

@@ -48,18 +48,18 @@ def api_url(name: str, **kwargs: Any) -> str:
 
 def place_ref(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """The short form of a place from a values() row (fields optionally under `prefix`)."""
-    g = lambda f: row[prefix + f]  # noqa: E731
+    p = prefix
     return {
-        "id": g("id"),
-        "slug": g("slug"),
-        "kind": g("kind"),
-        "name": g("name"),
-        "name_en": g("name_en"),
-        "country": g("country_code"),
-        "subdivision": g("subdivision_code"),
-        "continent": g("continent"),
-        "latitude": g("latitude"),
-        "longitude": g("longitude"),
+        "id": row[p + "id"],
+        "slug": row[p + "slug"],
+        "kind": row[p + "kind"],
+        "name": row[p + "name"],
+        "name_en": row[p + "name_en"],
+        "country": row[p + "country_code"],
+        "subdivision": row[p + "subdivision_code"],
+        "continent": row[p + "continent"],
+        "latitude": row[p + "latitude"],
+        "longitude": row[p + "longitude"],
     }
 
 

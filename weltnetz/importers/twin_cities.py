@@ -21,6 +21,7 @@ import io
 import itertools
 import math
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -508,9 +509,35 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _key(i: int, j: int) -> int:
-    """One integer for an unordered pair of place positions (a set of these is a fraction of a set of tuples)."""
-    return (i << 32) | j if i <= j else (j << 32) | i
+class PairSet:
+    """The distinct pairs met so far, as each place's partners in a typed array (4 bytes a pair instead of a set
+    entry of about 70): a million pairs take a few MB. A membership test scans one place's partners."""
+
+    def __init__(self) -> None:
+        self.partners: dict[int, array] = {}
+        self.size = 0
+
+    def add(self, i: int, j: int) -> bool:
+        """Add the unordered pair; False when it was there already."""
+        low, high = (i, j) if i <= j else (j, i)
+        known = self.partners.get(low)
+        if known is None:
+            self.partners[low] = array("I", [high])
+        elif high in known:
+            return False
+        else:
+            known.append(high)
+        self.size += 1
+        return True
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        i, j = pair
+        low, high = (i, j) if i <= j else (j, i)
+        known = self.partners.get(low)
+        return known is not None and high in known
+
+    def places(self) -> set[int]:
+        return {p for low, highs in self.partners.items() for p in (low, *highs)}
 
 
 class _Rollback(Exception):
@@ -636,7 +663,7 @@ def import_file(
         with transaction.atomic(), contextlib.nullcontext() if dry_run else bulk_writes():
             index = PlaceIndex()
             index.preload()
-            present, seen = _existing_pairs(index), set()
+            present, seen = _existing_pairs(index), PairSet()
             home = home_country()
             writer = None if dry_run else _Writer(path, index, summary, sha256)
             with path.open("rb") as raw:
@@ -650,14 +677,12 @@ def import_file(
                         rejected(Rejected(item.line, f"'{item.a.name}' and '{item.b.name}' are the same place"))
                         continue
                     summary.accepted += 1
-                    key = _key(i, j)
-                    if key in present:
+                    if (i, j) in present:
                         summary.already_present += 1
                         continue
-                    if key in seen:
+                    if not seen.add(i, j):
                         summary.duplicates += 1
                         continue
-                    seen.add(key)
                     if writer is not None and not (strict and summary.rejected_count):
                         writer.add(*_orient(index, i, j, home), item.category, item.since, item.status, item.line)
                     elif dry_run:
@@ -676,7 +701,7 @@ def import_file(
                 writer.finish()
             else:
                 index.link_parts()
-                used = {i for key in seen for i in (key >> 32, key & 0xFFFFFFFF) if i >= index.new_from}
+                used = {i for i in seen.places() if i >= index.new_from}
                 summary.places_created = len(used)
                 summary.parts_linked = sum(
                     1
@@ -693,14 +718,14 @@ def import_file(
     return summary
 
 
-def _existing_pairs(index: PlaceIndex) -> set[int]:
+def _existing_pairs(index: PlaceIndex) -> PairSet:
     """The twinnings the register holds, as place-position pairs."""
     position = {entry.pk: i for i, entry in enumerate(index.places) if entry.pk is not None}
-    seen: set[int] = set()
+    seen = PairSet()
     rows = Relation.objects.filter(kind=RelationKind.MUNICIPAL_PARTNERSHIP).values_list("home_id", "partner_id")
     for h, p in rows.iterator(chunk_size=10_000):
         if h in position and p in position:
-            seen.add(_key(position[h], position[p]))
+            seen.add(position[h], position[p])
     return seen
 
 
