@@ -29,7 +29,7 @@ def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -
         if params.as_of or qs.query.distinct:
             rows, meta = f.paginate(request, relation_values(qs.order_by(*order)), params, counted=qs)
         else:
-            # The page's ids and the count in one query; the places and status dates of those rows only.
+            # The page's ids (and the count, once at most); the places and status dates of those rows only.
             ids, meta = f.page_ids(request, qs.order_by(*order), params)
             rows = page_rows(ids, order) if ids else []
         data = {**meta, "results": relation_items(rows, with_as_of=bool(params.as_of))}
