@@ -112,7 +112,7 @@ def since_from_seit(rs: RelationSet, men: Mentions, at: _At) -> None:
             ids = sorted((i for i in ids if rs.relations[i].key in before), key=lambda i: -before[rs.relations[i].key])
             ids = ids[:1]
         if len(ids) == 1:
-            set_since(rs.relations[ids[0]], int(sy["y"]), 2)
+            _since(rs, ids[0], at.text, int(sy["y"]), 2)
 
 
 def since_from_founding(rs: RelationSet, at: _At) -> None:
@@ -136,7 +136,7 @@ def since_from_founding(rs: RelationSet, at: _At) -> None:
         a, b = _clause(at.text, cue.start())
         ids = [i for i in ids if a <= at.text.find(rs.relations[i].partner) < b] or ids
     for i in ids:
-        set_since(rs.relations[i], year, 2)
+        _since(rs, i, at.text, year, 2)
 
 
 def _pause_clause(text: str, at: int) -> bool:
@@ -187,7 +187,7 @@ def since_from_first_agreement(rs: RelationSet, at: _At) -> None:
     dates = find_dates(at.text)
     ids = [i for i in dict.fromkeys(at.touched + at.named) if rs.relations[i].kind not in GROUP]
     for i in (ids or ([at.target] if at.target is not None else [])) if dates else []:
-        set_since(rs.relations[i], dates[0].year, 0)
+        _since(rs, i, at.text, dates[0].year, 0)
 
 
 def since_from_anniversary(rs: RelationSet, at: _At, ref_year: int | None) -> None:
@@ -198,7 +198,7 @@ def since_from_anniversary(rs: RelationSet, at: _At, ref_year: int | None) -> No
     ids = [i for i in at.named if rs.relations[i].kind not in GROUP and rs.relations[i].kind != "network_membership"]
     own = _anniversary_per_partner(rs, at, ref_year, ids)
     for i in ids or ([at.target] if at.target is not None else []):
-        set_since(rs.relations[i], own.get(i, start), 1)
+        _since(rs, i, at.text, own.get(i, start), 1)
 
 
 def _anniversary_per_partner(rs: RelationSet, at: _At, ref_year: int | None, ids: list[int]) -> dict[int, int]:
@@ -353,6 +353,20 @@ def _upgrade_by_anaphor(r: Candidate, text: str) -> None:
     place = default_gazetteer().lookup(r.partner)
     if m["adj"] is None and place is not None and place.type == "region":  # "Die Partnerschaft der beiden Regionen"
         r.kind = "state_partnership"
+
+
+_COMMISSION_WORD = re.compile(r"kommission|commission|arbeitsgruppe|ausschuss|working group", re.I)
+
+
+def _since(rs: RelationSet, i: int, text: str, year: int, rank: int) -> None:
+    """Give relation ``i`` a start year, unless it is a commission and the sentence speaks of no commission (the
+    partnership's founding is not its commission's)."""
+    r = rs.relations[i]
+    if r.kind == "joint_commission" and not _COMMISSION_WORD.search(text):
+        has_partnership = any(o.key == r.key and o.kind != "joint_commission" for o in rs.relations)
+        if has_partnership:
+            return
+    set_since(r, year, rank)
 
 
 def set_since(r: Candidate, year: int, rank: int) -> None:
