@@ -31,7 +31,7 @@ from weltnetz.search.query import search
 client = Client(HTTP_HOST="localhost")
 pages = {}
 for path in ["/de/", "/en/", "/de/partner/kanagawa/", "/de/suche/?q=Partnerschaften", "/de/aktuelles/",
-             "/api/v1/relations?limit=100", "/api/v1/topics", "/de/barrierefreiheit/"]:
+             "/api/v1/relations?page_size=100", "/api/v1/topics", "/de/barrierefreiheit/"]:
     response = client.get(path)
     body = re.sub(rb'(csrfmiddlewaretoken" value=|nonce=)"[^"]*"', b"", response.content)
     pages[path] = [response.status_code, hashlib.sha256(body).hexdigest()]

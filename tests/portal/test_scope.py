@@ -111,3 +111,18 @@ def test_a_town_becomes_a_record_of_the_state_with_a_relation_of_the_state(twinn
     Relation.objects.create(kind=RelationKind.COOPERATION, home=home_region(), partner=lyon)
     entry = SearchEntry.objects.get(kind="actor", object_id=lyon.pk)
     assert entry.regional and entry.url == f"/de/partner/{lyon.slug}/"
+
+
+def test_dated_twinnings_stay_out_of_the_states_anniversaries(client, tmp_path: Path, twinnings):
+    """A file that dates its twinnings (an association's list) must not fill the state's calendar."""
+    path = tmp_path / "verband.csv"
+    path.write_text(
+        "city1,country1,city2,country2,since,status\nTübingen,Germany,Aix-en-Provence,France,1960,aktiv\n",
+        encoding="utf-8",
+    )
+    call_command("import_twin_cities", str(path), stdout=StringIO(), stderr=StringIO())
+    answer = client.get("/api/v1/anniversaries", {"year": 2030}).json()
+    assert answer["count"] > 0  # the state's own: Kanagawa's 40 years ...
+    assert all(item["relation"]["kind"] != "municipal_partnership" for item in answer["results"])
+    calendar = client.get("/api/v1/feeds/anniversaries.ics").content.decode()
+    assert "Aix-en-Provence" not in calendar

@@ -1,4 +1,5 @@
-"""/anniversaries: round (5, 10, 15 ...) anniversaries of published relations, by year or in the coming days."""
+"""/anniversaries: round (5, 10, 15 ...) anniversaries of the home region's published relations (not the town
+twinnings), by year or in the coming days."""
 
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def anniversaries_between(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
 
 @router.get("", response={200: AnniversaryList, **ERRORS}, url_name="anniversary_list")
 def list_anniversaries(request: HttpRequest, params: Query[AnniversaryParams]) -> HttpResponse:
-    """Round anniversaries of active relations computed from the start years: ?year=2027, or ?within_days=365.
+    """Round anniversaries of the home region's active relations (not the town twinnings), computed from the start
+    years: ?year=2027, or ?within_days=365.
 
     `date` is the day where the start is known to the day; where only the year is known it is null and
     `precision` is "year" (no made-up 1 January). Resting and ended relations are left out.

@@ -70,11 +70,12 @@ def between(
 ) -> list[Anniversary]:
     """Round anniversaries from `start` to `end` (those known only to the year count when the year overlaps).
 
-    `relations` defaults to the published ones; `statuses` (the current status) defaults to active only, so
-    resting and ended partnerships are not celebrated; None keeps every status. Round means `first` years, then
-    every `every` years (the API and the public feed: 5, 10, 15 ...; the planner: see `planner_rule`).
+    `relations` defaults to the home region's published ones (not the town twinnings: a file that dates
+    thousands of them would fill the state's calendar); `statuses` (the current status) defaults to active only,
+    so resting and ended partnerships are not celebrated; None keeps every status. Round means `first` years,
+    then every `every` years (the API and the public feed: 5, 10, 15 ...; the planner: see `planner_rule`).
     """
-    base = relations if relations is not None else Relation.objects.public()
+    base = relations if relations is not None else Relation.objects.public().of_home_region()
     if statuses is not None:
         base = base.filter(status__in=statuses)
     out: list[Anniversary] = []
