@@ -126,3 +126,16 @@ def test_dated_twinnings_stay_out_of_the_states_anniversaries(client, tmp_path: 
     assert all(item["relation"]["kind"] != "municipal_partnership" for item in answer["results"])
     calendar = client.get("/api/v1/feeds/anniversaries.ics").content.decode()
     assert "Aix-en-Provence" not in calendar
+
+
+def test_the_api_lists_everything_and_either_scope_when_asked(client, twinnings):
+    def count(**params) -> int:
+        response = client.get("/api/v1/relations", {**params, "page_size": 1})
+        assert response.status_code == 200, response.content
+        return response.json()["count"]
+
+    assert count(scope="region") == twinnings
+    assert count(scope="twinnings") == TWINNINGS
+    assert count() == count(scope="all") == twinnings + TWINNINGS
+    refused = client.get("/api/v1/relations", {"scope": "state"})
+    assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "scope"

@@ -147,6 +147,12 @@ class RelationFilters(Schema):
             anyOf=[{"type": "string", "format": "date"}, {"type": "string", "pattern": YEAR_PATTERN}]
         ),
     )
+    scope: str | None = Field(
+        None,
+        description="region: the home region's own relations (what the portal lists); twinnings: the town "
+        "twinnings; all (the default): both",
+        json_schema_extra=documented("^(?:" + one_of(rf.SCOPES) + ")$"),
+    )
     q: str | None = Field(None, description="Full text (German stemming) and partner names")
     ordering: str | None = Field(
         None,
@@ -278,6 +284,8 @@ def filter_relations(f: RelationFilters) -> RelationQuerySet:
     portal's list and the twinnings list use.
     """
     qs = Relation.objects.public()
+    if scope := rf.scope(f.scope):
+        qs = qs.in_scope(scope)
     if kinds := rf.kinds(f.kind):
         qs = qs.of_kind(*kinds)
     if codes := countries("country", f.country):

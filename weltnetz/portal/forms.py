@@ -11,7 +11,7 @@ from weltnetz.register.vocab import Continent, RelationKind, Status, parse_as_of
 
 from .countries import country_name
 
-SCOPE_ALL, SCOPE_TWINNINGS = "all", "twinnings"
+SCOPE_ALL, SCOPE_TWINNINGS = filters.SCOPE_ALL, filters.SCOPE_TWINNINGS  # the API's `scope` values
 
 
 def _blank(label):
@@ -109,9 +109,9 @@ class RelationFilterForm(forms.Form):
         """The relations of the chosen scope: by default the home region's own, without the town twinnings."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         scope, kinds = data.get("scope", ""), data.get("kind", [])
-        if scope == SCOPE_TWINNINGS:
-            return relations.municipal()
-        return relations if self.asks_for_twinnings(scope, kinds) else relations.of_home_region()
+        if not scope:
+            scope = SCOPE_ALL if self.asks_for_twinnings(scope, kinds) else filters.SCOPE_REGION
+        return relations.in_scope(scope)
 
     def filter(self, relations):
         """Apply the valid filters through the register's queryset methods (the API's)."""

@@ -19,6 +19,9 @@ from django.utils.translation import gettext, gettext_noop
 from .vocab import Continent, RelationKind, Status, TwinningCategory
 
 COUNTRY_LIST = r"^[A-Za-z]{2}(?:,[A-Za-z]{2})*$"
+# Which relations: the home region's own (what the portal shows by default), the town twinnings, or both.
+SCOPE_REGION, SCOPE_TWINNINGS, SCOPE_ALL = "region", "twinnings", "all"
+SCOPES = (SCOPE_REGION, SCOPE_TWINNINGS, SCOPE_ALL)
 STATE_PATTERN = r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$"
 
 
@@ -70,6 +73,16 @@ def continents(value: str | None, field: str = "continent") -> list[str]:
 
 def categories(value: str | None, field: str = "category") -> list[str]:
     return choices(field, value, TwinningCategory.values)
+
+
+def scope(value: str | None, field: str = "scope") -> str | None:
+    """One of SCOPES (see RelationQuerySet.in_scope)."""
+    if value is None:
+        return None
+    if value not in SCOPES:
+        message = gettext_noop("unknown value '%(value)s'; expected one of: %(expected)s")
+        raise InvalidFilter(field, _reason(message, value=value[:80], expected=", ".join(SCOPES)))
+    return value
 
 
 def countries(value: str | None, field: str = "country") -> list[str]:

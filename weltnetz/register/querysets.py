@@ -64,6 +64,14 @@ class RelationQuerySet(models.QuerySet):
         """The home region's own relations, without the town twinnings (see home_region_q)."""
         return self.filter(home_region_q())
 
+    def in_scope(self, scope: str) -> RelationQuerySet:
+        """ "region": the home region's own relations; "twinnings": the town twinnings; "all": both."""
+        if scope == "region":
+            return self.of_home_region()
+        if scope == "twinnings":
+            return self.municipal()
+        return self
+
     def with_home_region_scope(self) -> RelationQuerySet:
         """Annotate `in_home_region` (True for the home region's own relations, see home_region_q)."""
         return self.annotate(
