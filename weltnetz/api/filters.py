@@ -375,13 +375,17 @@ def filter_places(f: PlaceFilters) -> QuerySet:
 
 
 # -- pages --------------------------------------------------------------------------------------
-def page_ids(request: HttpRequest, qs: QuerySet, paging: Paging) -> tuple[list[int], dict[str, Any]]:
+def page_ids(
+    request: HttpRequest, qs: QuerySet, paging: Paging, count: int | None = None
+) -> tuple[list[int], dict[str, Any]]:
     """The ids of one page (nothing but ids is read for the selection), and the total: counted once, and not at
     all when the first page holds the whole selection. Like paginate(), a page past the end is refused naming
-    the last page."""
+    the last page. A `count` known already (the sum of a facet's counts) is taken as it is."""
     start = (paging.page - 1) * paging.page_size
     ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
-    if paging.page == 1 and len(ids) < paging.page_size:
+    if count is not None:
+        pass
+    elif paging.page == 1 and len(ids) < paging.page_size:
         count = len(ids)
     else:
         count = qs.order_by().count()

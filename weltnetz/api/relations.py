@@ -26,15 +26,18 @@ def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -
         facets = f.choices("facets", params.facets, f.FACETS)
         # Default: the order of entry (id), cheap to page through at any size; ordering=partner sorts by name.
         order = f.ordering("ordering", params.ordering, f.RELATION_ORDER, ["id"])
+        counts = f.facet_counts(qs, facets) if facets else {}
         if params.as_of or qs.query.distinct:
             rows, meta = f.paginate(request, relation_values(qs.order_by(*order)), params, counted=qs)
         else:
+            # A facet that puts every relation in one group (all but topic) has counted the selection already.
+            total = next((sum(c["count"] for c in counts[n]) for n in facets if n != "topic"), None)
             # The page's ids (and the count, once at most); the places and status dates of those rows only.
-            ids, meta = f.page_ids(request, qs.order_by(*order), params)
+            ids, meta = f.page_ids(request, qs.order_by(*order), params, count=total)
             rows = page_rows(ids, order) if ids else []
         data = {**meta, "results": relation_items(rows, with_as_of=bool(params.as_of))}
         if facets:
-            data["facets"] = f.facet_counts(qs, facets)
+            data["facets"] = counts
         return data
 
     return cached_response(request, build)

@@ -358,13 +358,34 @@ class Place(Named):
     parent: int | None = None  # position of the place it is a part of
 
 
+def _append(table: dict, key: Any, i: int) -> None:
+    """Add position `i` under `key`: an int alone, a list once there are two."""
+    found = table.get(key)
+    if found is None:
+        table[key] = i
+    elif isinstance(found, list):
+        found.append(i)
+    else:
+        table[key] = [found, i]
+
+
+def _positions(found: int | list[int] | None) -> list[int] | tuple[int, ...]:
+    if found is None:
+        return ()
+    return found if isinstance(found, list) else (found,)
+
+
 class PlaceIndex(NameIndex):
     """The register's towns plus the places of this file, by name and country (the register's name index) and by
     a coarse grid, so that each row is matched in constant time."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        # One integer per cell (country, ~5 km row and column) and an int or a list per key: at a million rows
+        # (125,000 towns) tuples and one-element lists were a third of the importer's memory.
+        self.grid: dict[int, int | list[int]] = {}
+        self.keys: dict[str, int | list[int]] = {}
+        self.country_numbers: dict[str, int] = {}
         self.merged = 0
         self.new_from = 0  # positions from here on are places new in this import
         self.respelled: set[int] = set()  # new places written already that got another spelling afterwards
@@ -372,6 +393,17 @@ class PlaceIndex(NameIndex):
     @property
     def places(self) -> list[Named]:
         return self.entries
+
+    def _grid_key(self, country: str, gy: int, gx: int) -> int:
+        number = self.country_numbers.setdefault(country, len(self.country_numbers))
+        return (number << 32) | ((gy + 4000) << 16) | (gx + 8000)
+
+    def add_key(self, key: str, i: int) -> None:
+        if i not in _positions(self.keys.get(key)):
+            _append(self.keys, key, i)
+
+    def candidates(self, key: str, country: str) -> list[int]:
+        return [i for i in _positions(self.keys.get(key)) if self.entries[i].country == country]
 
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -382,7 +414,7 @@ class PlaceIndex(NameIndex):
         i = super().add(entry, *keys, *([fold(base["base"])] if base else []))
         if entry.lat is not None and entry.lon is not None:
             gy, gx = self._cell(entry.lat, entry.lon)
-            self.grid[(entry.country, gy, gx)].append(i)
+            _append(self.grid, self._grid_key(entry.country, gy, gx), i)
         return i
 
     def preload(self) -> None:
@@ -414,7 +446,10 @@ class PlaceIndex(NameIndex):
         if found is None and side.lat is not None and side.lon is not None:
             gy, gx = self._cell(side.lat, side.lon)
             near = [
-                i for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in self.grid.get((side.country, gy + dy, gx + dx), [])
+                i
+                for dy in (-1, 0, 1)
+                for dx in (-1, 0, 1)
+                for i in _positions(self.grid.get(self._grid_key(side.country, gy + dy, gx + dx)))
             ]
             near = [i for i in near if fuzz.ratio(key, fold(self.places[i].name)) >= FUZZY_SCORE]
             found = self._nearest(near, side, FUZZY_KM)

@@ -23,7 +23,7 @@ KEY_LENGTH = 200  # Actor.name_key's max_length
 SLUG_LENGTH = 150  # leaves room for "-2", "-3" under Actor.slug's 160
 
 
-@lru_cache(maxsize=200_000)  # names recur: a twin-town file repeats each town on many rows
+@lru_cache(maxsize=50_000)  # names recur: a twin-town file repeats each town on many rows (bounded: memory)
 def fold(text: str) -> str:
     """A lookup key for names: case, diacritics, hyphens and spacing folded ("Łódzkie" == "lodzkie")."""
     text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss"))
