@@ -1,17 +1,25 @@
-"""weltnetz against Datasette on the 25,917 town twinnings: import time, then four questions under load.
+"""weltnetz against Datasette on the 25,917 town twinnings: the import, four questions under wrk, portal pages.
 
-    .venv/bin/python bench/bench_twins.py [--csv ../shared/data/twin_cities.csv] [--requests 400] [--concurrency 4]
-                                          [--million] [--map]
+    .venv/bin/python bench/bench_twins.py [--csv ../shared/data/twin_cities.csv] [--duration 10] [--repeats 1]
+                                          [--connections 16] [--sizes 200000,1000000] [--skip-import-sizes]
+                                          [--map] [--keep]
 
-Datasette side: `sqlite-utils insert twins.db twin_cities FILE --csv`, `sqlite-utils enable-fts` on city1 and
-city2, `datasette serve` on a loopback port. weltnetz side: a fresh var dir prepared as `make db` does (migrate,
-load_register, setup_portal, collectstatic), `weltnetz import twins FILE`, then `weltnetz serve` (gunicorn) as
-the README's run command. The same questions go to both from client processes of this script with the same
-concurrency: (a) the twinnings of one country, 50 per page, (b) facet counts by country, (c) a full-text search
-for a town, (d) one town's twins. Prints req/s, p50, p99 per side and the ratio weltnetz/Datasette, and the
-counts each side answers, checked against the raw rows de-duplicated by SQL (a pair and its reverse once).
---million also imports a generated 1,000,000-row file with --dry-run and prints time and peak memory;
---map runs bench/bench_map.py against the weltnetz server.
+Import: `sqlite-utils insert --csv` + `enable-fts` (city1, city2) + indexes (country1, country2, city1, city2)
+against `weltnetz import twins` (countries, place merging, states, citations, search index), on the real file
+and on synthetic files of `--sizes` distinct pairs that this script generates (same columns, new town names,
+coordinates near real towns of the same country); time, peak memory, ratio, and `--dry-run`. The largest size is
+also imported with 1 % broken rows, with and without `--strict`.
+
+Questions: Datasette 0.65.5 (`datasette serve`) over the sqlite-utils database, and `weltnetz serve` (gunicorn, as
+`make run` serves it) with its answer cache off (WELTNETZ_API_CACHE_SECONDS=0): every answer computed afresh. wrk
+(compiled, `apt-get install wrk`) sends 50 different URLs per question round-robin (a Lua script), `--connections`
+keep-alive connections, `--duration` seconds, `--repeats` runs (the median is printed). The questions: (a) one
+country's twinnings, 50 per page (50 countries), (b) facet counts by country (50 pages of one facet question),
+(c) full-text search for a town (50 town names), (d) one town's twins (50 towns). Each weltnetz answer's count is
+checked against the file's distinct pairs (a pair and its reverse once, read with the importer's parser).
+
+Portal pages: the default `weltnetz serve` (page cache on) under wrk with gzip: /de/, a partner page, the lists,
+search, a town page.
 """
 
 from __future__ import annotations
@@ -19,11 +27,14 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,12 +43,24 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
-from common import free_port, load, make_db, start, stop  # noqa: E402
+from common import free_port, make_db, start, stop  # noqa: E402
 
 BIN = Path(sys.executable).parent
-COUNTRY, COUNTRY_NAME = "JP", "Japan"
-SEARCH = "Frankfurt"
-TOWN, TOWN_COUNTRY = "Stuttgart", "Germany"
+PORTS = range(8400, 8500)  # the range this project's benchmarks may listen on
+
+
+def port() -> int:
+    """A free port in PORTS (else any free loopback port)."""
+    import socket
+
+    for p in random.sample(list(PORTS), len(PORTS)):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", p))
+                return p
+            except OSError:
+                continue
+    return free_port()
 
 
 def run(cmd: list[str], env: dict | None = None) -> float:
@@ -49,225 +72,413 @@ def run(cmd: list[str], env: dict | None = None) -> float:
     return time.perf_counter() - t
 
 
-MEASURED = """import resource, sys
-from weltnetz.cli import main
-try:
-    code = main(sys.argv[1:])
-except SystemExit as exc:
-    code = exc.code
-print(f"peak-rss-kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
-sys.exit(code)
-"""
-
-
-def import_measured(path: Path, env: dict, *flags: str) -> tuple[float, int, float, str]:
-    """`weltnetz import twins` in a child: (seconds, exit code, peak memory in MiB, last line of stderr)."""
+def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, str, str]:
+    """(wall seconds, peak memory MiB by GNU time's %M, exit code, stdout, stderr) of a command."""
     t = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", MEASURED, "import", "twins", str(path), *flags],
-        env={**os.environ, **env},
+        ["/usr/bin/time", "-f", "peak-rss-kib %M", *cmd],
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
     )
-    t = time.perf_counter() - t
-    lines = proc.stderr.strip().splitlines()
+    wall = time.perf_counter() - t
+    lines = proc.stderr.splitlines()
     peak = next((int(x.split()[1]) for x in lines if x.startswith("peak-rss-kib")), 0) / 1024
-    message = next((x for x in reversed(lines) if not x.startswith("peak-rss-kib")), "")
-    if proc.returncode and not flags:
-        raise SystemExit(f"import failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    return t, proc.returncode, peak, message
+    err = "\n".join(x for x in lines if not x.startswith(("peak-rss-kib", "Command exited")))
+    return wall, peak, proc.returncode, proc.stdout, err
 
 
-def reference_pairs(path: Path) -> set[tuple[tuple[str, str], tuple[str, str]]]:
-    """The CSV's distinct unordered pairs of (folded name, ISO country), read with the importer's parser: the
-    answer both sides should give once a pair and its reverse and the spellings of a country count once."""
+# -- the import ------------------------------------------------------------------------------------------------------
+UNKNOWN_COUNTRIES = {"Northern Cyprus"}  # the real file's one country name no ISO code stands for
+SYLLABLES = "ka lo mi ne ru sa te vo bi da fe gu ha ji ko la ma no pe ri so tu va we xi yo za bre dor".split()
+
+
+def town_name(i: int) -> str:
+    """A new, pronounceable town name per number ("Kaloburg 3" style, unique)."""
+    parts, n = [], i
+    for _ in range(3):
+        parts.append(SYLLABLES[n % len(SYLLABLES)])
+        n //= len(SYLLABLES)
+    suffix = ("heim", "stadt", "dorf", "burg", "ville", "polis", "grad", "by")[n % 8]
+    name = "".join(parts).capitalize() + suffix
+    return name if n < 8 else f"{name} {n // 8}"
+
+
+def synthetic(path: Path, pairs: int, source: Path, broken: float = 0.0, seed: int = 14) -> int:
+    """Write `pairs` distinct pairs of new towns (same columns as the real file, coordinates near real towns of the
+    same country); every 1/broken-th row is broken (a latitude of 95, an empty name, or a wrong field count).
+    Returns the number of broken rows."""
+    rng = random.Random(seed)
+    with source.open(encoding="utf-8") as f:
+        real = [
+            (r[1], float(r[2]), float(r[3]))
+            for r in csv.reader(f)
+            if r and r[2] != "lat1" and r[2] and r[3] and r[1] not in UNKNOWN_COUNTRIES
+        ]
+    towns = max(2000, pairs // 8)
+    places = []
+    for i in range(towns):
+        country, lat, lon = real[rng.randrange(len(real))]
+        lat = max(-89.9, min(89.9, lat + rng.uniform(-0.3, 0.3)))
+        lon = max(-179.9, min(179.9, lon + rng.uniform(-0.3, 0.3)))
+        places.append((town_name(i), country, f"{lat:.4f}", f"{lon:.4f}"))
+    every = int(1 / broken) if broken else 0
+    bad = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2"])
+        for p in range(pairs):
+            a = p % towns
+            b = (a + 1 + p // towns) % towns
+            row = [*places[a], *places[b]]
+            if every and p % every == every - 1:
+                bad += 1
+                kind = (p // every) % 3
+                if kind == 0:
+                    row[2] = "95.0"
+                elif kind == 1:
+                    row[0] = ""
+                else:
+                    row = row[:7]
+            w.writerow(row)
+    return bad
+
+
+def sqlite_utils_import(path: Path, db: Path) -> tuple[float, float, float]:
+    """sqlite-utils insert + enable-fts + indexes: (insert s, fts s, index s)."""
+    su = str(BIN / "sqlite-utils")
+    t_insert = run([su, "insert", str(db), "twin_cities", str(path), "--csv"])
+    t_fts = run([su, "enable-fts", str(db), "twin_cities", "city1", "city2"])
+    t_index = 0.0
+    for column in ("country1", "country2", "city1", "city2"):
+        t_index += run([su, "create-index", str(db), "twin_cities", column])
+    return t_insert, t_fts, t_index
+
+
+def fresh_register(tmp: Path, name: str, base_env: dict, template: Path | None) -> tuple[dict, Path]:
+    """A var dir with the database `make db` builds (copied from `template` when given)."""
+    var = tmp / name
+    env = {**base_env, "WELTNETZ_VAR_DIR": str(var)}
+    if template is not None:
+        shutil.copytree(template.parent, var, ignore=shutil.ignore_patterns("media", "counters"))
+    else:
+        var.mkdir()
+        make_db(env)
+    return env, var / "weltnetz.sqlite3"
+
+
+def import_report(tmp: Path, base_env: dict, real_csv: Path, sizes: list[int]) -> Path:
+    """Import the real file and the synthetic ones both ways; print the table; return the register built from the
+    real file (the servers use it)."""
+    print("\n## Import: weltnetz import twins against sqlite-utils insert + enable-fts + indexes\n", flush=True)
+    template_env, template = fresh_register(tmp, "template", base_env, None)
+    weltnetz = str(BIN / "weltnetz")
+    rows = []
+    files: list[tuple[str, Path, int]] = [(f"real file ({real_csv.name})", real_csv, 25_917)]
+    for n in sizes:
+        path = tmp / f"synthetic-{n}.csv"
+        synthetic(path, n, real_csv)
+        files.append((f"synthetic, {n:,} distinct pairs", path, n))
+    real_db = None
+    for label, path, n in files:
+        db = tmp / f"su-{n}.db"
+        t0 = time.perf_counter()
+        t_insert, t_fts, t_index = sqlite_utils_import(path, db)
+        t_su = time.perf_counter() - t0
+        env, target = fresh_register(tmp, f"var-{n}", base_env, template)
+        dry, dry_peak, *_ = measured([weltnetz, "import", "twins", str(path), "--dry-run"], env)
+        wall, peak, code, out, err = measured([weltnetz, "import", "twins", str(path)], env)
+        if code:
+            raise SystemExit(f"import of {path} failed: {out[-1000:]} {err[-1000:]}")
+        rows.append((label, n, t_insert, t_fts + t_index, t_su, wall, peak, dry, dry_peak))
+        if n == 25_917:
+            real_db = target
+            shutil.copy(db, tmp / "twins.db")
+        db.unlink()
+        if n != 25_917:
+            shutil.rmtree(target.parent, ignore_errors=True)
+        print(f"  {label}: sqlite-utils {t_su:.1f} s, weltnetz {wall:.1f} s ({peak:.0f} MiB)", flush=True)
+    head = (
+        "| file | rows | sqlite-utils insert s | + FTS + indexes s | sqlite-utils total s | weltnetz import s "
+        "| peak MiB | ratio | --dry-run s | dry-run MiB |"
+    )
+    print("\n" + head + "\n|" + " --- |" + " ---: |" * 9)
+    for label, n, t_insert, t_extra, t_su, wall, peak, dry, dry_peak in rows:
+        print(
+            f"| {label} | {n:,} | {t_insert:.1f} | {t_extra:.1f} | {t_su:.1f} | {wall:.1f} | {peak:.0f} | "
+            f"**{wall / t_su:.2f}** | {dry:.1f} | {dry_peak:.0f} |"
+        )
+    if sizes:
+        n = max(sizes)
+        path = tmp / f"broken-{n}.csv"
+        bad = synthetic(path, n, real_csv, broken=0.01, seed=15)
+        print(f"\n{n:,} rows with {bad:,} broken ones (1 %): each is reported with its line number")
+        for flags in (["--strict"], []):
+            env, target = fresh_register(tmp, f"var-broken{'-'.join(flags)}", base_env, template)
+            wall, peak, code, out, err = measured([weltnetz, "import", "twins", str(path), *flags], env)
+            reported = sum(1 for x in err.splitlines() if re.match(r"\S+: line \d+: ", x))
+            summary = " ".join(x for x in out.splitlines() if x.startswith(("Relations created", "Rows rejected")))
+            last = err.splitlines()[-1] if code and err else summary
+            print(
+                f"  {' '.join(flags) or '(no flag)':10} {wall:6.1f} s, peak {peak:.0f} MiB, exit {code}, "
+                f"{reported:,} rows reported with their line on stderr; {last[:200]}"
+            )
+            shutil.rmtree(target.parent, ignore_errors=True)
+        path.unlink()
+    for _, path, n in files:
+        if n != 25_917:
+            path.unlink(missing_ok=True)
+    assert real_db is not None
+    del template_env
+    return real_db
+
+
+# -- the questions ---------------------------------------------------------------------------------------------------
+LUA = """
+local paths = {%s}
+local i = 0
+init = function(args) i = math.random(#paths) end
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i], {%s})
+end
+"""
+
+
+def wrk(
+    base: str, paths: list[str], seconds: int, connections: int, gzip: bool = False
+) -> tuple[float, float, float, int]:
+    """wrk against `paths` round-robin: (requests/s, p50 ms, p99 ms, non-2xx answers)."""
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    headers = '["Accept-Encoding"] = "gzip"' if gzip else ""
+    script.write_text(LUA % (", ".join(f'"{p}"' for p in paths), headers))
+    proc = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), base],
+        capture_output=True,
+        text=True,
+    )
+    script.unlink()
+    out = proc.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
+
+    def ms(label: str) -> float:
+        m = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)
+        if not m:
+            return float("nan")
+        return float(m[1]) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m[2]]
+
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return rps, ms("50%"), ms("99%"), int(bad[1]) if bad else 0
+
+
+def median_wrk(base: str, paths: list[str], args: argparse.Namespace, gzip: bool = False) -> tuple:
+    runs = [wrk(base, paths, args.duration, args.connections, gzip) for _ in range(args.repeats)]
+    runs.sort(key=lambda r: r[0])
+    return runs[len(runs) // 2]
+
+
+def sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def questions(real_csv: Path) -> dict:
+    """50 URLs per question for both sides, with the reference count of each (the file's distinct pairs)."""
     import django
 
     django.setup()
+    from weltnetz.importers import countries
     from weltnetz.importers.twin_cities import Pair, read_pairs
+    from weltnetz.register.models import Actor
     from weltnetz.register.names import fold
 
-    pairs = set()
-    with path.open("rb") as f:
+    pairs: set = set()
+    written: dict[str, set[str]] = defaultdict(set)  # ISO code -> the country names the file writes
+    towns: Counter = Counter()
+    raw_names: dict[tuple[str, str], str] = {}
+    with real_csv.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for side in "12":
+                c = countries.resolve(row[f"country{side}"])
+                if c:
+                    written[c.code].add(row[f"country{side}"])
+    with real_csv.open("rb") as f:
         for item in read_pairs(f):
             if isinstance(item, Pair):
                 a, b = (fold(item.a.name), item.a.country), (fold(item.b.name), item.b.country)
-                if a != b:
+                if a != b and (min(a, b), max(a, b)) not in pairs:
                     pairs.add((min(a, b), max(a, b)))
-    return pairs
+                    towns[a] += 1
+                    towns[b] += 1
+                    raw_names.setdefault(a, item.a.name)
+                    raw_names.setdefault(b, item.b.name)
+    by_country = Counter(c for a, b in pairs for c in {a[1], b[1]})
+    kind = "kind=municipal_partnership"
+    out: dict[str, list[tuple[str, str, int]]] = {"a": [], "b": [], "c": [], "d": []}
+    for code, count in by_country.most_common(50):
+        names = ", ".join(sql_text(n) for n in sorted(written[code]))
+        where = quote(f"country1 in ({names}) or country2 in ({names})")
+        out["a"].append(
+            (
+                f"/api/v1/relations?{kind}&place_country={code}&page_size=50",
+                f"/twins/twin_cities.json?_where={where}&_size=50&_nosuggest=1",
+                count,
+            )
+        )
+    for page in range(1, 51):
+        out["b"].append(
+            (
+                f"/api/v1/relations?{kind}&facets=country&page_size=1&page={page}",
+                f"/twins/twin_cities.json?_facet=country1&_facet=country2&_size={page}&_nosuggest=1",
+                len(pairs),
+            )
+        )
+    words: Counter = Counter()
+    for (name, _), seen in towns.items():
+        if " " not in name and len(name) > 3:
+            words[name] += seen
+    for word, _ in words.most_common(50):
+        count = sum(1 for a, b in pairs if word in a[0].split() or word in b[0].split())
+        out["c"].append(
+            (
+                f"/api/v1/relations?{kind}&q={quote(word)}&page_size=50",
+                f"/twins/twin_cities.json?_search={quote(word)}&_size=50&_nosuggest=1",
+                count,
+            )
+        )
+    for (name, code), twins in towns.most_common(50):
+        actor = Actor.objects.filter(kind="municipality", name_key=name, country_code=code).first()
+        if actor is None:
+            continue
+        raw = raw_names[(name, code)]
+        names = ", ".join(sql_text(x) for x in sorted(written[code]))
+        town = sql_text(raw)
+        where = quote(f"(city1 = {town} and country1 in ({names})) or (city2 = {town} and country2 in ({names}))")
+        out["d"].append(
+            (
+                f"/api/v1/relations?{kind}&place={actor.pk}&page_size=50",
+                f"/twins/twin_cities.json?_where={where}&_size=50&_nosuggest=1",
+                twins,
+            )
+        )
+    return out
+
+
+TITLES = {
+    "a": "(a) one country's twinnings, 50/page",
+    "b": "(b) facet counts by country",
+    "c": "(c) full-text search for a town",
+    "d": "(d) one town's twins",
+}
+
+
+def question_report(args: argparse.Namespace, wbase: str, dbase: str, urls: dict) -> None:
+    print(
+        f"\n## Four questions, 50 URLs each, wrk {args.connections} connections, {args.duration} s x {args.repeats}"
+        f" (median); weltnetz answer cache off\n"
+    )
+    head = (
+        "| question | weltnetz req/s | p50 / p99 ms | Datasette req/s | p50 / p99 ms | ratio | weltnetz counts = "
+        "file's distinct pairs (pairs weltnetz merged) | Datasette rows (pairs and reverses) |"
+    )
+    print(head + "\n| --- |" + " ---: |" * 7)
+    with httpx.Client(timeout=60) as c:
+        for q, items in urls.items():
+            same, rows, fewer = 0, 0, 0
+            for wpath, dpath, ref in items:
+                wcount = c.get(wbase + wpath).json()["count"]
+                rows += c.get(dbase + dpath).json()["filtered_table_rows_count"]
+                same += wcount == ref
+                fewer += ref - wcount
+            w = median_wrk(wbase, [x[0] for x in items], args)
+            d = median_wrk(dbase, [x[1] for x in items], args)
+            errors = "" if not (w[3] or d[3]) else f" (non-2xx: {w[3]} / {d[3]})"
+            print(
+                f"| {TITLES[q]} | {w[0]:.0f} | {w[1]:.1f} / {w[2]:.1f} | {d[0]:.0f} | {d[1]:.1f} / {d[2]:.1f} | "
+                f"**{w[0] / d[0]:.2f}** | {same} of {len(items)} (all: {fewer:+,} pairs){errors} | {rows:,} in all |",
+                flush=True,
+            )
+
+
+def pages_report(args: argparse.Namespace, base: str) -> None:
+    import django
+
+    django.setup()
+    from weltnetz.register.models import Actor
+
+    town = Actor.objects.filter(kind="municipality", name="Stuttgart").first()
+    pages = [
+        ("/de/ (overview)", "/de/"),
+        ("partner page", "/de/partner/kanagawa/"),
+        ("list of relations", "/de/beziehungen/"),
+        ("list of twinnings", "/de/staedtepartnerschaften/"),
+        ("search", "/de/suche/?q=Partnerschaften"),
+        ("town page (Stuttgart)", f"/de/ort/{town.slug}/" if town else "/de/"),
+    ]
+    print(f"\n## Portal pages, wrk {args.connections} connections, gzip, page cache on (default server)\n")
+    print("| page | req/s | p50 / p99 ms | first answer ms |\n| --- | ---: | ---: | ---: |")
+    for title, path in pages:
+        with httpx.Client(timeout=60) as c:
+            t = time.perf_counter()
+            c.get(base + path)
+            first = (time.perf_counter() - t) * 1000
+        wrk(base, [path], 2, args.connections, gzip=True)  # warm-up: every worker renders the page once
+        r = median_wrk(base, [path], args, gzip=True)
+        bad = f" (non-2xx: {r[3]})" if r[3] else ""
+        print(f"| {title} `{path}` | {r[0]:.0f}{bad} | {r[1]:.1f} / {r[2]:.1f} | {first:.0f} |", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", type=Path, default=REPO.parent / "shared" / "data" / "twin_cities.csv")
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--million", action="store_true")
-    parser.add_argument("--map", action="store_true")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (databases, var dir)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--repeats", type=int, default=1, help="wrk runs per question and side (median)")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--sizes", default="200000,1000000", help="synthetic files' distinct pairs, comma-separated")
+    parser.add_argument("--map", action="store_true", help="also run bench/bench_map.py against the register")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (databases, var dirs)")
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[0]
+    print(f"machine: {os.cpu_count()} cores, load average {load} at the start; load generator: wrk")
     tmp = Path(tempfile.mkdtemp(prefix="bench-twins-"))
-    var = tmp / "var"
-    var.mkdir()
-    env = {
-        "WELTNETZ_VAR_DIR": str(var),
-        "DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev",
-        "WELTNETZ_SECRET_KEY": "bench-only",
-        "DATABASE_URL": "",
-    }
-    env.pop("DATABASE_URL")
+    base_env = {"DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev", "WELTNETZ_SECRET_KEY": "bench-only"}
     os.environ.pop("DATABASE_URL", None)
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    real_db = import_report(tmp, base_env, args.csv, sizes)
+    env = {**base_env, "WELTNETZ_VAR_DIR": str(real_db.parent)}
     os.environ.update(env)
-
-    # -- import ---------------------------------------------------------------------------------------------
-    db = tmp / "twins.db"
-    t_insert = run([str(BIN / "sqlite-utils"), "insert", str(db), "twin_cities", str(args.csv), "--csv"])
-    t_fts = run([str(BIN / "sqlite-utils"), "enable-fts", str(db), "twin_cities", "city1", "city2"])
     weltnetz = str(BIN / "weltnetz")
-    make_db(env)
-    t_import, _, peak_import, _ = import_measured(args.csv, env)
-    print(f"\nImport of {args.csv.name}")
-    print(f"  sqlite-utils insert --csv        {t_insert:7.2f} s   (+ enable-fts {t_fts:.2f} s)")
-    print(
-        f"  weltnetz import twins            {t_import:7.2f} s   (normalise, merge places, states, relations,"
-        f" citations, search index); peak memory {peak_import:.0f} MiB"
-    )
-    print(
-        f"  ratio weltnetz/sqlite-utils      {t_import / t_insert:7.1f} x slower"
-        f"   ({t_import / (t_insert + t_fts):.1f} x against insert + FTS)"
-    )
-
-    # -- servers --------------------------------------------------------------------------------------------
-    dport, wport = free_port(), free_port()
-    dbase, wbase = f"http://127.0.0.1:{dport}", f"http://127.0.0.1:{wport}"
+    dport, uport, wport = port(), port(), port()
+    dbase, ubase, wbase = (f"http://127.0.0.1:{p}" for p in (dport, uport, wport))
     datasette = start(
-        [str(BIN / "datasette"), "serve", str(db), "-p", str(dport), "-h", "127.0.0.1"], f"{dbase}/-/versions.json"
+        [str(BIN / "datasette"), "serve", str(tmp / "twins.db"), "-p", str(dport), "-h", "127.0.0.1"],
+        f"{dbase}/-/versions.json",
     )
-    server = start([weltnetz, "serve", "--bind", f"127.0.0.1:{wport}"], f"{wbase}/api/v1/topics", env)
-    # The same server with its answer cache switched off: what each question costs when computed afresh.
-    uport = free_port()
-    ubase = f"http://127.0.0.1:{uport}"
     uncached = start(
         [weltnetz, "serve", "--bind", f"127.0.0.1:{uport}"],
         f"{ubase}/api/v1/topics",
         {**env, "WELTNETZ_API_CACHE_SECONDS": "0"},
     )
     try:
-        with httpx.Client(timeout=30) as c:
-            found = c.get(
-                f"{wbase}/api/v1/places", params={"q": TOWN, "country": "DE", "kind": "municipality", "page_size": 500}
-            ).json()["results"]
-            town_id = next(p["id"] for p in found if p["name"] == TOWN)
-        either = f"(country1 = '{COUNTRY_NAME}' or country2 = '{COUNTRY_NAME}')"
-        town = (
-            f"((city1 = '{TOWN}' and country1 = '{TOWN_COUNTRY}') or "
-            f"(city2 = '{TOWN}' and country2 = '{TOWN_COUNTRY}'))"
-        )
-        fts = f"rowid in (select rowid from twin_cities_fts where twin_cities_fts match '{SEARCH}')"
-        kind = "kind=municipal_partnership"
-        questions = [
-            (
-                "(a) twinnings of one country, 50/page",
-                f"/api/v1/relations?{kind}&place_country={COUNTRY}&page_size=50",
-                f"/twins/twin_cities.json?_where={quote(either)}&_size=50&_nosuggest=1",
-                either,
-            ),
-            (
-                "(b) facet counts by country",
-                f"/api/v1/relations?{kind}&facets=country&page_size=1",
-                "/twins/twin_cities.json?_facet=country1&_facet=country2&_size=1&_nosuggest=1",
-                "1",
-            ),
-            (
-                "(c) full-text search for a town",
-                f"/api/v1/relations?{kind}&q={SEARCH}&page_size=50",
-                f"/twins/twin_cities.json?_search={SEARCH}&_size=50&_nosuggest=1",
-                fts,
-            ),
-            (
-                "(d) one town's twins",
-                f"/api/v1/relations?{kind}&place={town_id}&page_size=50",
-                f"/twins/twin_cities.json?_where={quote(town)}&_size=50&_nosuggest=1",
-                town,
-            ),
-        ]
-        pairs = reference_pairs(args.csv)
-        checks = [
-            lambda a, b: COUNTRY in (a[1], b[1]),
-            lambda a, b: True,
-            lambda a, b: SEARCH.lower() in a[0].split() or SEARCH.lower() in b[0].split(),
-            lambda a, b: (TOWN.lower(), "DE") in (a, b),
-        ]
-        rows = []
-        for (title, wpath, dpath, _where), check in zip(questions, checks, strict=True):
-            with httpx.Client(timeout=30) as c:
-                wcount = c.get(wbase + wpath).json()["count"]
-                dcount = c.get(dbase + dpath).json()["filtered_table_rows_count"]
-            ref = sum(1 for a, b in pairs if check(a, b))
-            w = load(wbase + wpath, requests=args.requests, concurrency=args.concurrency)
-            u = load(ubase + wpath, requests=args.requests, concurrency=args.concurrency)
-            d = load(dbase + dpath, requests=args.requests, concurrency=args.concurrency)
-            rows.append((title, w, u, d, wcount, dcount, ref))
+        question_report(args, ubase, dbase, questions(args.csv))
     finally:
-        stop(server)
         stop(uncached)
         stop(datasette)
-
-    print(
-        f"\n{args.requests} requests per question and side, {args.concurrency} keep-alive clients"
-        f" (country {COUNTRY}, search '{SEARCH}', town {TOWN})"
-    )
-    head = (
-        f"{'question':40} {'weltnetz req/s':>14} {'p50 ms':>7} {'p99 ms':>7}  {'Datasette req/s':>15}"
-        f" {'p50 ms':>7} {'p99 ms':>7}  {'ratio':>6}  {'count W':>7} {'rows D':>7} {'CSV pairs':>9}  same"
-    )
-    print(head)
-    print("-" * len(head))
-    for title, w, _u, d, wcount, dcount, ref in rows:
-        print(
-            f"{title:40} {w.rps:14.0f} {w.p50_ms:7.1f} {w.p99_ms:7.1f}  {d.rps:15.0f} {d.p50_ms:7.1f}"
-            f" {d.p99_ms:7.1f}  {w.rps / d.rps:6.2f}  {wcount:7d} {dcount:7d} {ref:9d}  "
-            f"{'yes' if wcount == ref else 'no'}{'' if not (w.errors or d.errors) else '  errors!'}"
-        )
-    print("\nThe same with weltnetz's answer cache off (WELTNETZ_API_CACHE_SECONDS=0): every answer computed afresh")
-    head = f"{'question':40} {'weltnetz req/s':>14} {'p50 ms':>7} {'p99 ms':>7}  {'Datasette req/s':>15}  {'ratio':>6}"
-    print(head)
-    print("-" * len(head))
-    for title, _w, u, d, *_ in rows:
-        print(
-            f"{title:40} {u.rps:14.0f} {u.p50_ms:7.1f} {u.p99_ms:7.1f}  {d.rps:15.0f}  {u.rps / d.rps:6.2f}"
-            f"{'' if not u.errors else '  errors!'}"
-        )
-    print(
-        "count W: weltnetz's count; rows D: Datasette's matching rows (a pair and its reverse are two rows);"
-        "\nCSV pairs: the file's distinct unordered pairs (folded name, ISO country) - the de-duplicated answer;"
-        "\nweltnetz may be lower where it merged places written differently (same name within 5 km, parts)."
-    )
-
-    if args.million:
-        million(tmp, env, args.csv)
+    server = start([weltnetz, "serve", "--bind", f"127.0.0.1:{wport}"], f"{wbase}/api/v1/topics", env)
+    try:
+        pages_report(args, wbase)
+    finally:
+        stop(server)
+    with open("/proc/loadavg") as f:
+        print(f"\nload average at the end: {f.read().split()[0]}")
     if args.map:
-        subprocess.run([sys.executable, str(REPO / "bench" / "bench_map.py"), "--var", str(var)], check=False)
+        subprocess.run(
+            [sys.executable, str(REPO / "bench" / "bench_map.py"), "--var", str(real_db.parent)], check=False
+        )
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def million(tmp: Path, env: dict, source: Path) -> None:
-    """A 1,000,001-row file (the real rows repeated, one bad row last) with --strict: time, memory, message."""
-    path = tmp / "million.csv"
-    with source.open(encoding="utf-8") as f, path.open("w", encoding="utf-8", newline="") as out:
-        rows = list(csv.reader(f))
-        w = csv.writer(out)
-        w.writerow(rows[0])
-        for i in range(1_000_000):
-            w.writerow(rows[1 + i % (len(rows) - 1)])
-        w.writerow(["Ulm", "Germany", "95.0", "9.99", "Wien", "Austria", "48.2", "16.37"])
-    del rows
-    t, code, peak, message = import_measured(path, env, "--strict")
-    print(
-        f"\n1,000,001-row file ({path.stat().st_size / 1e6:.0f} MB, the real rows repeated, a latitude of 95 in the"
-        f" last row), --strict: {t:.1f} s, exit {code}, peak memory {peak:.0f} MiB\n  {message[:400]}"
-    )
 
 
 if __name__ == "__main__":
