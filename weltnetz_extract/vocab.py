@@ -52,7 +52,7 @@ TOPIC_CUES: dict[str, str] = {
     "climate": r"klima|co2|treibhausgas|klimaneutral" + r"|climate|carbon|co2-neutral",
     "energy": r"energie|wasserstoff|photovoltaik|windkraft|solarenergie" + r"|energy|hydrogen|renewables",
     "mobility": r"(?<!jugend)(?<!schüler)(?<!studierenden)mobilität|verkehr|automobil|schienen|fahrzeug"
-    + r"|mobility|transport|automotive|transit",
+    + r"|mobility|(?<![a-zäöü])transport|automotive|transit",
     "digital": r"digitalisierung|digitale[nr]? (?:transformation|wandel|verwaltung)"
     + r"|digitali[sz]ation|digital transformation|informationstechnologie|cyber",
     "ai": r"künstliche[nr]? intelligenz" + r"|artificial intelligence",
