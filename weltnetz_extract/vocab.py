@@ -62,14 +62,14 @@ TOPIC_CUES: dict[str, str] = {
     # "Pflege" is care, but "die Pflege der Beziehungen / sportlicher Kontakte" is keeping something up
     "health": r"gesundheit|medizin|pflege\b(?!\s+(?:der|des|von|vom|unserer|ihrer|seiner|\w+er)\b)|pflegekr|krankenh|"
     + r"rettungsdienst|klinik"
-    + r"|health|medic",
+    + r"|health|medic|hospital",
     "science": r"wissenschaft|forschung|hochschul|universität|innovation" + r"|science|research|universit|innovation",
     "education": r"(?<!meinungs)(?<!regierungs)bildung|ausbildung|weiterbildung|"
     + _W
     + r"schul(?!d|t(?:e|en)?\b)|schüler|lehrkräfte|bildungs"
     + r"|education|schools?\b|vocational training|student|pupils?\b",
     "culture": _W + r"kultur|" + _W + r"kunst\b|künstler|museum|museen" + r"|(?<!agri)(?<!horti)cultur|\barts?\b",
-    "youth": _W + r"jugend" + r"|youth|young people",
+    "youth": _W + r"jugend|junge[rn]? menschen" + r"|youth|young people",
     "civil_society": r"zivilgesellschaft|ehrenamt|bürgerschaftlich|graswurzel|nichtregierungsorganisation"
     + r"|civil society|volunteer",
     "economy": _W
@@ -82,7 +82,8 @@ TOPIC_CUES: dict[str, str] = {
     + _W
     + r"industrie"
     + r"|econom|business|trade\b|ökonomisch|start-?up",
-    "urban": r"stadtentwicklung|städtebau|kommunalentwicklung" + r"|urban development|urbanisierung|urbanization",
+    "urban": r"stadtentwicklung|städtebau|stadtplanung|kommunalentwicklung"
+    + r"|urban development|urban planning|urbanisierung|urbanization",
     "development": r"entwicklungszusammenarbeit|entwicklungs-zusammenarbeit|entwicklungspolitik"
     + r"|development cooperation|development policy|entwicklungspolitisch",
     "remembrance": r"gedenk|erinnerungsarbeit|erinnerungskultur|yad vashem|holocaust"
@@ -93,7 +94,8 @@ TOPIC_CUES: dict[str, str] = {
     + r"forst|agroforst|landwirtschaft|"
     + r"bioökonomie|agrar|artenschutz|biodiversität|natürliche[nr]? lebensgrundlagen|gewässer"
     + r"|grüne[nr]? (?:entwicklung|wachstum|transformation)"
-    + r"|environment|ökologisch|nature conservation|agricultur|weinbau|forestry|green (?:development|growth)",
+    + r"|environment|ökologisch|nature conservation|agricultur|weinbau|forestry|green (?:development|growth)|"
+    + r"\bfarming\b|wasserwirtschaft|water management",
     "security": r"polizei|innere[nr]? sicherheit|justiz|gerichtsbarkeit|katastrophenschutz"
     + r"|police|(?<!cyber)(?<!cyber-)(?<!it-)security|justice",
     "tourism": r"tourismus|touristi" + r"|touris",
