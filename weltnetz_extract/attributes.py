@@ -336,6 +336,8 @@ _FIRST_AGREEMENT = vocab.Cue(
     r"(?:agreement|vereinbarung|abkommen|vertrag|urkunde|treaty|charter)|"
     r"(?:partnerschafts|freundschafts|städtepartnerschafts)(?:urkunde|vertrag|abkommen)\w*\b[^.;]*?"
     r"\b(?:unterzeichnet|signed)|"
+    r"(?:friendship|twinning|partnership|sister[- ]city|sister[- ]state)\s+(?:agreement|charter|treaty)\b[^.;]*?"
+    r"\b(?:was|were)\s+signed|"
     # under a partner's heading: "The agreement was signed in 2000", "Die Vereinbarung wurde 1995 unterzeichnet"
     r"^\W*(?:the|die|der|das)\s+(?:\w+\s+)?(?:agreement|vereinbarung|urkunde|vertrag|abkommen|erklärung)\s+"
     r"(?:was|wurde)\s+(?:[^.;]*?\s)?(?:signed|unterzeichnet)",
