@@ -213,7 +213,7 @@ DEEPEN_CUE = Cue(
 RELATION_WORD = Cue(
     r"partnerschaft|zusammenarbeit|kooperation|kontakt|beziehung|austausch|freundschaft|partner|verbindung|"
     r"jumelage|mitgliedschaft|kommission|twinning|relationship|cooperation|co-operation|agreement|membership|"
-    r"contacts?\b|exchanges?\b|\bties\b|friendship|\brelations\b"
+    r"contacts?\b|exchanges?\b|\bties\b|friendship|\brelations\b|netzwerk|network|bündnis|alliance"
 )
 # A pause that is over: "ruht nicht mehr", "wurde wieder aufgenommen" (checked before DORMANT_CUE).
 RESUMED_CUE = Cue(
@@ -229,7 +229,8 @@ DORMANT_CUE = Cue(
 ENDED_CUE = Cue(
     r"\bbeendet|aufgelöst|gekündigt|\bendete\b|bestand bis|ein ende bereitet|auslaufen lassen|ausgelaufen|"
     r"\bterminated\b|came to an end|\bended\s+in\b|\bdiscontinued\b|\bdissolved\b|\beingestellt\b|"
-    r"aufgekündigt|\bwas ended\b|\bzu beenden\b|\baufzulösen\b|\bto (?:end|terminate|dissolve)\b"
+    r"aufgekündigt|\bwas ended\b|\bzu beenden\b|\baufzulösen\b|\bto (?:end|terminate|dissolve)\b|"
+    r"\bausgetreten\b|\baustritt\b|\bwithdrew from\b|\bleft the\b"
 )
 
 # Since ---------------------------------------------------------------------------------------------
