@@ -155,6 +155,39 @@ class PersonFactForm(FactForm):
         }
 
 
+UPLOAD_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt", ".pdf")
+UPLOAD_LIMIT = 10 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    """A document an editor ingests in the admin: a press release, a page, a PDF."""
+
+    document = forms.FileField(
+        label=_("Document"),
+        help_text=_("HTML, Markdown, plain text or PDF, up to 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_SUFFIXES)}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of source"),
+        required=False,
+        choices=[
+            ("", _("recognise: press release when the document is dated, else web page")),
+            ("press_release", _("press release")),
+            ("web_page", _("web page")),
+        ],
+    )
+    publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        name = (upload.name or "").lower()
+        if not name.endswith(UPLOAD_SUFFIXES):
+            raise forms.ValidationError(_("Upload an HTML, Markdown, text or PDF file."))
+        if upload.size > UPLOAD_LIMIT:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+
 FORMS: dict[str, type[FactForm]] = {
     "relation": RelationFactForm,
     "agreement": AgreementFactForm,

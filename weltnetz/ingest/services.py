@@ -196,6 +196,7 @@ class IngestResult:
     repeated: int = 0
     error: str = ""
     read: str = ""  # what the reader recognised, for the editor: title, date, kind, blocks
+    document: Document | None = None  # the document as read (the admin's upload page shows its parts)
     facts: list[ProposedFact] = field(default_factory=list)
 
 
@@ -262,6 +263,7 @@ def ingest_document(
     """Store the document as a Source (once, by its text's SHA-256) and its facts as proposals (each once)."""
     index = NameIndex.of_actors()
     result.read = describe(doc, kind or (Source.Kind.PRESS_RELEASE if doc.date else Source.Kind.WEB_PAGE))
+    result.document = doc
     with transaction.atomic():
         source, created = record_source(
             text=doc.text,

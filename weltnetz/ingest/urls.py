@@ -7,6 +7,7 @@ from . import views
 app_name = "ingest"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("upload/", views.upload, name="upload"),
     path("<int:pk>/", views.review, name="review"),
     path("<int:pk>/accept/", views.accept, name="accept"),
     path("<int:pk>/reject/", views.reject, name="reject"),

@@ -226,3 +226,29 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         return _review_page(request, fact, form, status=400)
     _accepted_message(request, fact)
     return redirect("ingest:queue")
+
+
+@reviewer_required
+def upload(request: HttpRequest) -> HttpResponse:
+    """Ingest a document from the admin: what was read, and what it proposes, on one page."""
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from .forms import UploadForm
+
+    result = None
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["document"]
+        name = re.sub(r"[^\w.\-]+", "_", Path(upload_file.name).name)[:200] or "document.txt"
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            with path.open("wb") as out:
+                for chunk in upload_file.chunks():
+                    out.write(chunk)
+            result = services.ingest_file(
+                path, kind=form.cleaned_data["kind"] or None, publisher=form.cleaned_data["publisher"].strip()
+            )
+        form = UploadForm()
+    return render(request, "ingest/upload.html", {"form": form, "result": result}, status=200)
