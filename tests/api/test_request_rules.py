@@ -33,6 +33,14 @@ def test_empty_parameters_are_treated_as_absent(client, path):
     assert response.content == base.content
 
 
+@pytest.mark.parametrize("value", ["%1C", "%1F", "%0B"])
+def test_a_control_character_is_no_blank_but_a_refused_value(client, value):
+    """Python's str.strip() removes U+001C..U+001F; a number parameter holding one is refused, not ignored."""
+    response = client.get(f"/api/v1/anniversaries?within_days={value}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "within_days"
+
+
 def test_an_over_long_url_gets_a_json_414(client):
     response = client.get("/api/v1/relations", {"q": "x" * MAX_URL_BYTES})
     assert response.status_code == 414
