@@ -5,6 +5,7 @@ twinning cards)."""
 
 from __future__ import annotations
 
+import json
 import re
 from io import StringIO
 from pathlib import Path
@@ -25,8 +26,9 @@ Berat,Albania,40.7022,19.9583,Amasya,Turkey,40.65,35.8331
 Tirana,Albania,41.33,19.82,Bursa,Turkey,40.18,29.06
 Shanghai,China,31.23,121.47,Barcelona,Spain,41.39,2.17
 Yokohama,Japan,35.44,139.64,Lyon,France,45.76,4.84
+Antwerp,Belgium,51.22,4.40,Shanghai,China,31.23,121.47
 """
-TWINNINGS = 5
+TWINNINGS = 6
 
 
 @pytest.fixture
@@ -83,6 +85,15 @@ def test_the_schanghai_page_shows_the_states_relation_and_its_twinnings_apart(pa
     relations, rest = html.split('id="h-twins"', 1)
     assert "German Centre" in relations and "Barcelona" not in relations
     assert "Städtepartnerschaften von Schanghai" in rest and "Barcelona" in rest
+
+
+def test_the_schanghai_pages_json_ld_names_the_states_relation_the_apis_the_twinnings_too(client, page, twinnings):
+    html = page("/de/partner/schanghai/")
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert data["subjectOf"] and not any("Kommunale" in s["name"] for s in data["subjectOf"])
+    schanghai = Actor.objects.get(slug="schanghai")
+    api = json.loads(client.get(f"/api/v1/places/{schanghai.pk}.jsonld").content)
+    assert len(api["subjectOf"]) > len(data["subjectOf"])
 
 
 def test_a_partner_region_names_the_twinnings_of_towns_in_its_country(page, twinnings):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch
 
-from .models import Actor
+from .models import Actor, Relation
 from .opendata import attribution, licence
 from .vocab import ActorKind
 
@@ -29,8 +29,12 @@ def _absolute(path: str, request: HttpRequest | None) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def partner_jsonld(actor: Actor, request: HttpRequest | None = None) -> dict[str, Any]:
-    """The actor as a schema.org Place or Organization, with names in German and English and its relations."""
+def partner_jsonld(actor: Actor, request: HttpRequest | None = None, home_region_only: bool = False) -> dict[str, Any]:
+    """The actor as a schema.org Place or Organization, with names in German and English and its relations.
+
+    The partner page says what it shows: the home region's relations only (`home_region_only`); the API's place
+    document lists the town twinnings too.
+    """
     kind = SCHEMA_TYPES.get(actor.kind, "Thing")
     try:
         page = _absolute(actor.get_absolute_url(), request)
@@ -70,7 +74,10 @@ def partner_jsonld(actor: Actor, request: HttpRequest | None = None) -> dict[str
         same_as.append(actor.website)
     if same_as:
         data["sameAs"] = same_as
-    relations = actor.relations_as_partner.filter(live=True).select_related("home").order_by("since", "id")
+    relations = Relation.objects.public().filter(partner=actor)
+    if home_region_only:
+        relations = relations.of_home_region()
+    relations = relations.select_related("home").order_by("since", "id")
     data["subjectOf"] = [
         {
             "@type": "CreativeWork",

@@ -126,7 +126,8 @@ _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def partner_jsonld(context: template.Context, actor) -> SafeString:
     """Emit the JSON-LD block for `actor`; data, not script, so the CSP lets it be."""
-    data = json.dumps(build_jsonld(actor, request=context.get("request")), ensure_ascii=False).translate(_ESCAPES)
+    built = build_jsonld(actor, request=context.get("request"), home_region_only=True)  # what the page shows
+    data = json.dumps(built, ensure_ascii=False).translate(_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
 
 
