@@ -86,7 +86,9 @@ _NOT_SIGNED = re.compile(
     r"werden|\b(?:will|wollen|möchte[n]?|werden|wird)\b[^.;]*?\b(?:unterzeichnen|unterschreiben)\b|"
     r"\babgesagt|\bverschoben|nicht\s+(?:\w+\s+)?(?:unterzeichnet|unterschrieben|zustande)|\bkam\s+nicht\b|"
     r"\b(?:will|is\s+to|are\s+to|plans?\s+to|planned\s+to)\s+sign\b|\bplanned\s+signing|\b(?:cancelled|postponed)\b|"
-    r"\bno\s+agreement\b|\bkeine?\s+(?:Einigung|Vereinbarung|Abkommen)\b",
+    r"\bno\s+agreement\b|\bkeine?\s+(?:Einigung|Vereinbarung|Abkommen)\b|"
+    r"\bUnterzeichnung\b[^.;]*?\b(?:ist|sind|wird|war)\s+(?:\w+\s+){0,5}?(?:geplant|vorgesehen|angekündigt)\b|"
+    r"\bsigning\b[^.;]*?\b(?:is|was)\s+(?:planned|scheduled|expected)\b",
     re.I,
 )
 # A treaty between nations, not the home region's: "des deutsch-französischen Freundschaftsvertrags".

@@ -126,6 +126,7 @@ STATE_CUE = Cue(
     r"partnerpräfektur|partnerland\b|partnerstaat\b|partnerbundesstaat|"
     r"partnerschaftlich(?:e[nrms]?)?\s+(?:\w+\s+)?(?:zusammen|verbunden|verbindet)|"
     r"\bpartnerschaft(?:en)?\b|partnerschaftserklärung|partnerschaftsabkommen|partnerschaftsvertrag|"
+    r"partnerschaftsvereinbarung|"
     r"partnerschaftliche[n]? beziehungen|partnerschaftsprovinz|regionenpartnerschaft|projektpartnerschaft|"
     r"partner regions?\b|partner provinces?\b|partner states?\b|\bpartnerships?\b|bilateral agreement|"
     r"sister (?:states?|provinces?|regions?)\b|project-partnership"
@@ -272,7 +273,8 @@ AGREEMENT_NOUN = re.compile(
     r"\bMOU\b)"
     r"(?:es|s)?(?:\s+(?:über die|zur weiteren|zur) Zusammenarbeit)?"
     r"|(?:(?:[Bb]ilateral|[Jj]oint|[Nn]ew|[Ff]riendship|[Pp]artnership|[Cc]ooperation)\s+)?"
-    r"(?:[Mm]emorandum of [Uu]nderstanding|[Aa]greement|[Dd]eclaration|[Tt]reaty|[Ll]etter of [Ii]ntent|[Cc]harter)\b"
+    r"(?:[Mm]emorand(?:um|a) of [Uu]nderstanding|[Aa]greements?|[Dd]eclarations?|[Tt]reaty|[Ll]etters? of [Ii]ntent|"
+    r"[Cc]harter)\b"
 )
 FOUNDING_AGREEMENT = re.compile(r"partnerschaft|zusammenarbeit|freundschaft", re.I)
 

@@ -257,3 +257,19 @@ def test_english_region_names_and_adjectives(tmp_path):
     assert rels["Burgundy-Franche-Comté"]["since"] == 1962
     assert (rels["Opole"]["since"], sorted(rels["Opole"]["topics"])) == (2000, ["education", "environment"])
     assert rels["Fujian"]["status"] == "dormant"
+
+
+def test_planned_signings_plural_declarations_and_extended_agreements(tmp_path):
+    planned = "Kiel, 12.06.2024\n\nDie Unterzeichnung einer Absichtserklärung mit der Region Skåne ist geplant."
+    assert _facts(tmp_path, planned, "https://www.schleswig-holstein.de/presse")["agreements"] == []
+    plural = (
+        "Mainz, 3 May 2022\n\nThe Minister-President signed two joint declarations with the Region of "
+        "Burgundy-Franche-Comté on Tuesday in Dijon."
+    )
+    agreements = _facts(tmp_path, plural, "https://www.rlp.de/en/press")["agreements"]
+    assert [a["partner"] for a in agreements] == ["Burgundy-Franche-Comté"] * 2
+    extended = (
+        "Brandenburg und die Woiwodschaft Lebuser Land haben ihre Partnerschaftsvereinbarung um fünf Jahre verlängert."
+    )
+    [rel] = _facts(tmp_path, extended, "https://www.brandenburg.de/presse")["relations"]
+    assert (rel["kind"], rel["status"]) == ("state_partnership", "active")
