@@ -98,3 +98,12 @@ def test_the_extractors_passage_stays_where_no_sentence_states_more():
     evidence = {"text": text.split("\n")[-1], "start": 7, "end": len(text)}
     payload = {"partner": "Kanagawa", "since": 1989}
     assert best_passage(text, "Titel", "relation", payload, evidence) == evidence
+
+
+def test_a_held_office_gets_the_term_a_document_gives(release, editor):
+    fact = release.get(kind="person", payload__name="Yuji Kuroiwa")
+    fact.evidence = "Gouverneur Yuji Kuroiwa, seit 2023 im Amt, empfing die Delegation in Kanagawa."
+    fact.save()
+    services.accept(fact, editor, {"name": "Yuji Kuroiwa", "role": "Gouverneur", "affiliation": "Kanagawa"})
+    (role,) = Role.objects.filter(person__name="Yuji Kuroiwa")
+    assert role.start == dt.date(2023, 1, 1) and role.end is None  # filled where empty, the office kept once

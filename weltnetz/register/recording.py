@@ -956,6 +956,7 @@ class Recorder:
         slug = (fact.slug or names.slug_base(fact.name, fallback=""))[:200] or names.unique_slug(fact.name, Person)
         key = key or slug
         role_keys = [self._role_key(r) for r in fact.roles]
+        terms: list[tuple[Role, dict[str, dt.date]]] = []  # terms of offices held, filled where empty (merge)
         with transaction.atomic(), batch():
             assertion, person = self._assertion(key, Person)
             if assertion is not None and person is None:
@@ -977,12 +978,20 @@ class Recorder:
                     person,
                     adopt_key=lambda k: k[:2],  # an unclaimed role of the same title and body is the same office
                 )
-            else:  # merge: an office the person does not hold yet
-                held = {(r.title, r.affiliation_id) for r in rows}
+            else:  # merge: an office the person does not hold yet; a term where the held office has none
+                held = {(r.title, r.affiliation_id): r for r in rows}
                 delete, adopt = [], []
                 add = [i for i, r in enumerate(fact.roles) if (r.title.strip()[:200], r.affiliation.pk) not in held]
                 if add:
                     result.changes.append(Change("roles", len(rows), len(rows) + len(add)))
+                for r in fact.roles:
+                    row = held.get((r.title.strip()[:200], r.affiliation.pk))
+                    if row is None:
+                        continue
+                    term = {k: v for k, v in (("start", r.start), ("end", r.end)) if v and getattr(row, k) is None}
+                    if term:
+                        terms.append((row, term))
+                        result.changes.extend(Change(f"role term: {k}", None, v) for k, v in term.items())
             snapshot = {"fields": values, "roles": role_keys}
             if dry_run:
                 return result
@@ -995,6 +1004,8 @@ class Recorder:
             assert person is not None
             Role.objects.filter(pk__in=[r.pk for r in delete]).delete()
             Role.objects.filter(pk__in=[r.pk for r in adopt if r not in delete]).update(origin=self.origin)
+            for row, term in terms:
+                Role.objects.filter(pk=row.pk).update(**term)
             for i in add:
                 role = fact.roles[i]
                 cite = role.cite or Cite()
