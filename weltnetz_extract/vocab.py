@@ -157,7 +157,7 @@ COOPERATION_CUE = Cue(
     r"\b(?:arbeite[nt]|wirk(?:en|t)|kooperier(?:en|t))\b[^.;:]*?\bzusammen\b|\bgemeinsam mit\b|"
     r"verbindung(?:en)?\s+(?:von|zu|mit|zwischen)\b|(?:wichtige[rn]?|enge[rn]?|strategische[rn]?)\s+partner\b|"
     r"cooperat\w*\s+(?:\w+\s+){0,2}?with\b|co-operation with|relations with|\bties with|"
-    r"\bkontakte?\s+(?:zu[mr]?|mit)\b|\bcontacts?\s+with\b|\bkooperier(?:en|t)\s+(?:eng|intensiv|seit)\b|"
+    r"\b(?:kontakte?|beziehungen)\s+(?:zu[mr]?|mit)\b|\bcontacts?\s+with\b|\bkooperier(?:en|t)\s+(?:eng|intensiv|seit)\b|"
     r"\bco-?operation\s+between\b"
 )
 JOINT_COMMISSION_CUE = Cue(
@@ -203,6 +203,8 @@ DEEPEN_CUE = Cue(
     r"bekräftig|erneuer(?!bar)|\bseit\s+(?:dem\s+|der\s+)?(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b[^.;]*\b(?:arbeite[nt]|kooperier\w*)\b|"
     r"\b(?:arbeite[nt]|kooperier\w*)\s+(?:\w+\s+)?seit\s+(?:dem\s+jahr\s+)?(?:1[89]\d\d|20\d\d)\b|"
     r"deepen|strengthen|expand|intensif|continue|"
+    r"\bestablished\s+(?:ties|relations|contacts|a\s+partnership|a\s+cooperation)\b|"
+    r"(?:beziehungen|kontakte|zusammenarbeit|kooperation)\s+(?:[\wäöüß]+\s+){0,4}?aufgenommen\b|"
     # a signed declaration or memorandum on the cooperation starts or renews it
     r"(?:erklärung|memorandum|abkommen|vereinbarung|declaration|agreement)\w*(?:\s+of\s+understanding)?\s+"
     r"(?:über die|zur|zum|on|of)\s+(?:\w+\s+){0,2}?(?:zusammenarbeit|kooperation|cooperation|partnership)\b[^.;]*\b"
@@ -242,7 +244,8 @@ FOUNDING_CUE = Cue(
     r"\bbeschluss\s+(?:zur|über die)\s+\w*partnerschaft|"
     r"\b(?:was|were|been)\s+(?:established|founded|launched|signed)|\bestablished\s+in\b|"
     r"\bbegonnen\w*|\bbegann\b|(?<!wieder)(?<!wieder )aufgenommen\b|\beingerichtet\b|\b(?:was|were)\s+set up\b|"
-    r"\b(?:began|started)\s+in\b|\bdat(?:es|ing)\s+(?:back\s+)?(?:from|to)\b|\bgoes\s+back\s+to\b"
+    r"\b(?:began|started)\s+in\b|\bdat(?:es|ing)\s+(?:back\s+)?(?:from|to)\b|\bgoes\s+back\s+to\b|"
+    r"\bestablished\s+(?:ties|relations|contacts|a\s+partnership|a\s+cooperation)\b"
 )
 # A partner of an event, not of the region: "Partnerland der Hannover Messe", "Gastregion des Festivals".
 EVENT_PARTNER = re.compile(

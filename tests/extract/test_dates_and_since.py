@@ -273,3 +273,12 @@ def test_planned_signings_plural_declarations_and_extended_agreements(tmp_path):
     )
     [rel] = _facts(tmp_path, extended, "https://www.brandenburg.de/presse")["relations"]
     assert (rel["kind"], rel["status"]) == ("state_partnership", "active")
+
+
+def test_relations_taken_up_or_established_in_a_year_are_active_from_then(tmp_path):
+    for text, url in (
+        ("Sachsen hat im Jahr 2007 offizielle Beziehungen zur tschechischen Region Liberec aufgenommen.", "x.de"),
+        ("Saxony established ties with the Czech Liberec Region in 2007.", "x.de/en"),
+    ):
+        [rel] = _facts(tmp_path, text, f"https://www.medienservice.sachsen.de/{url}")["relations"]
+        assert (rel["partner"], rel["kind"], rel["since"], rel["status"]) == ("Liberec", "cooperation", 2007, "active")
