@@ -54,6 +54,7 @@ def test_all_relations_lists_the_states_relations_and_twinnings_only_when_asked(
     assert f"{TWINNINGS} Beziehungen" in only and "/de/ort/" in only
     assert f"{TWINNINGS} Beziehungen" in page("/de/beziehungen/?kind=municipal_partnership")
     assert "2 Beziehungen" in page("/de/beziehungen/?scope=all&country=TR")  # Amasya, Bursa
+    assert f"{twinnings} Beziehungen" in page("/de/beziehungen/?scope=region")  # the API's value, the default
     page("/de/beziehungen/?scope=nonsense", status=400)
 
 

@@ -50,7 +50,8 @@ class RegisterChoiceField(forms.ChoiceField):
 
     def clean(self, value):
         value = super().clean(value)
-        return self.check(value or None) or []
+        checked = self.check(value or None)
+        return checked if checked is not None else []
 
 
 class RelationFilterForm(forms.Form):
@@ -61,9 +62,10 @@ class RelationFilterForm(forms.Form):
     continent = RegisterChoiceField(label=_("Continent"), required=False, check=filters.continents)
     topic = forms.ChoiceField(label=_("Field of cooperation"), required=False)
     status = RegisterChoiceField(label=_("Status"), required=False, check=filters.statuses)
-    scope = forms.ChoiceField(
+    scope = RegisterChoiceField(
         label=_("Scope"),
         required=False,
+        check=filters.scope,  # "region" too, as the API takes it: the same as the empty default
         choices=[
             ("", _("the state's relations")),
             (SCOPE_ALL, _("with the town twinnings")),
@@ -108,7 +110,7 @@ class RelationFilterForm(forms.Form):
     def scoped(self, relations):
         """The relations of the chosen scope: by default the home region's own, without the town twinnings."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        scope, kinds = data.get("scope", ""), data.get("kind", [])
+        scope, kinds = data.get("scope") or "", data.get("kind", [])
         if not scope:
             scope = SCOPE_ALL if self.asks_for_twinnings(scope, kinds) else filters.SCOPE_REGION
         return relations.in_scope(scope)
