@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import vocab
 from .attributes import Attributed, anaphor, set_since
-from .dates import FoundDate, anniversary_start, find_dates, number_word, relative_date
+from .dates import FoundDate, anniversaries, anniversary_start, find_dates, number_word, relative_date
 from .document import Document
 from .facts import Agreement, Evidence, Person
 from .gazetteer import default_gazetteer, fold
@@ -274,6 +274,15 @@ def _context_date(seg: Segments, doc: Document, s: Sentence) -> str | None:
     return None
 
 
+def _years_ago(seg: Segments, doc: Document, s: Sentence) -> str | None:
+    """ "Vor 30 Jahren wurde der Partnerschaftsvertrag unterzeichnet" in a text dated 2024: 1994."""
+    ago = [n for m, n in anniversaries(s.text) if m["n7"]]
+    if not ago:
+        return None
+    ref = doc.date or _context_date(seg, doc, s)
+    return str(int(ref[:4]) - ago[0]) if ref else None
+
+
 def _date(sg: _Signing, iso: str | None, s: Sentence, doc: Document) -> str | None:
     """The signing's date: from the sentence, an anniversary of the document, "heute", or for a headline the
     document's own date."""
@@ -302,7 +311,11 @@ def agreements(
         sig = _signatories(s.text, people) if vocab.SIGN_CUE.search(s.text) else []
         place, evidence = _place(s.text), Evidence(s.text, s.start, s.end)
         for n, iso in enumerate(_dates_of(sg)):
-            date = _date(sg, iso, s, doc) or (_context_date(seg, doc, s) if vocab.SIGN_CUE.search(s.text) else None)
+            date = (
+                _date(sg, iso, s, doc)
+                or _years_ago(seg, doc, s)
+                or (_context_date(seg, doc, s) if vocab.SIGN_CUE.search(s.text) else None)
+            )
             new = Agreement(sg.title, partner, date, place, sig, evidence)
             if n:
                 out.append(new)

@@ -282,3 +282,13 @@ def test_relations_taken_up_or_established_in_a_year_are_active_from_then(tmp_pa
     ):
         [rel] = _facts(tmp_path, text, f"https://www.medienservice.sachsen.de/{url}")["relations"]
         assert (rel["partner"], rel["kind"], rel["since"], rel["status"]) == ("Liberec", "cooperation", 2007, "active")
+
+
+def test_a_deed_signed_years_ago_is_dated_by_the_document(tmp_path):
+    text = (
+        "Potsdam, 15.03.2024\n\nVor 30 Jahren wurde der Partnerschaftsvertrag zwischen Brandenburg und der "
+        "Woiwodschaft Lebuser Land unterzeichnet."
+    )
+    facts = _facts(tmp_path, text, "https://www.brandenburg.de/presse")
+    assert [a["date"] for a in facts["agreements"]] == ["1994"]
+    assert facts["relations"][0]["since"] == 1994
