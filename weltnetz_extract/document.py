@@ -338,8 +338,10 @@ def _header(doc: Document, lines: list[tuple[str, str]], kinds: list[tuple[str, 
     """Kicker, title and date among the first headings (an h1 is the title where there is one)."""
     for i in [i for i, (k, _) in enumerate(kinds[:8]) if k == "heading"]:
         text = kinds[i][1]
-        if doc.date is None and len(text) < 40 and parse_date(text) and re.search(r"\d{4}", text):
-            doc.date = parse_date(text)
+        found = parse_date(text) if doc.date is None and len(text) < 40 else None
+        # a dateline gives a day or a month; "Marseille (seit 1958)" is a list item, not the document's date
+        if found and len(found) >= 7 and not re.search(r"\b(?:seit|since)\b", text, re.I):
+            doc.date = found
             kinds[i] = ("meta", text)
     h1 = [i for i, (h, _) in enumerate(lines) if h == "h1"]
     title_i = None

@@ -94,10 +94,21 @@ def heading_items(ctx: Context, cue: PageCue) -> int:
             verdict = heading_verdict(ctx, sv, m)
             if verdict == "planned":
                 continue
-            i = ctx.rs.add(Candidate(verdict or cue.kind, m.surface, m.country, m.key, s.index))
+            since = _heading_since(sv.text)
+            cand = Candidate(verdict or cue.kind, m.surface, m.country, m.key, s.index, since, 3 if since else -1)
+            i = ctx.rs.add(cand)
             ctx.rs.list_ids.append(i)
             _section_commission(ctx, section, m)
     return found
+
+
+_HEADING_SINCE = re.compile(r"\((?:seit|since)\s+(?P<y>(?:1[89]|20)\d\d)\)|\((?P<b>(?:1[89]|20)\d\d)\)\s*$")
+
+
+def _heading_since(text: str) -> int | None:
+    """The start a heading item gives in brackets: "Marseille (seit 1958)", "Osaka (1989)"."""
+    m = _HEADING_SINCE.search(text)
+    return int(m["y"] or m["b"]) if m else None
 
 
 def _section_commission(ctx: Context, section: list[SentenceView], m: Mention) -> None:

@@ -424,6 +424,9 @@ _BARE_YEAR = re.compile(rf"^\s*[,:–-]?\s*\(?(?P<y>{YEAR})\)?(?!\d|\.\d)")
 def _item_since(rest: str, paren: str, first: str | None) -> int | None:
     """An item's start: "seit 1967" (not a pause's "ruht seit 2022"), a year right after the name ("Paris
     (Frankreich), 1987", "Madrid, Spanien (1988)", "1993: Warschau"), or a founding or signing year."""
+    in_paren = _FULL_SINCE.search(paren)
+    if in_paren:  # "Sankt Petersburg (seit 1957) – ..."
+        return int(in_paren["y"])
     for ym in _FULL_SINCE.finditer(rest):
         a = max(rest.rfind(c, 0, ym.start()) for c in ",;:–(") + 1
         if not (vocab.DORMANT_CUE.search(rest[a : ym.start()]) or vocab.ENDED_CUE.search(rest[a : ym.start()])):
@@ -1048,7 +1051,8 @@ _DESCRIPTOR = re.compile(
 # A heading that announces a list of partners: "Städtepartnerschaften", "Unsere Partnerregionen".
 _HEADING_INTRO = re.compile(
     r"^\s*(?:(?:unsere|die|weitere|internationale)\s+)?(?:städte|landes|regional|länder)?partner"
-    r"(?:schaften|städte|regionen|provinzen|länder|gemeinden|kommunen|kreise)\s*$",
+    r"(?:schaften|städte|regionen|provinzen|länder|gemeinden|kommunen|kreise)"
+    r"(?:\s+(?:der\s+(?:stadt|gemeinde|landeshauptstadt|hansestadt)\s+)?[A-ZÄÖÜ][\w\-]+s?)?\s*$",
     re.I,
 )
 

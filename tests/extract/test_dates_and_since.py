@@ -292,3 +292,18 @@ def test_a_deed_signed_years_ago_is_dated_by_the_document(tmp_path):
     facts = _facts(tmp_path, text, "https://www.brandenburg.de/presse")
     assert [a["date"] for a in facts["agreements"]] == ["1994"]
     assert facts["relations"][0]["since"] == 1994
+
+
+def test_a_plain_list_of_towns_with_years_in_brackets(tmp_path):
+    text = (
+        "Städtepartnerschaften Hamburgs\n\nHamburg unterhält neun Städtepartnerschaften.\n\nEuropa\n\n"
+        "Sankt Petersburg (seit 1957) – die Kontakte ruhen derzeit\nMarseille (seit 1958)\nPrag (seit 1990)\n\n"
+        "Asien\n\nOsaka (1989)\n"
+    )
+    rels = _facts(tmp_path, text, "https://www.hamburg.de/staedtepartnerschaften")["relations"]
+    assert {r["partner"]: (r["since"], r["status"]) for r in rels} == {
+        "Sankt Petersburg": (1957, "dormant"),
+        "Marseille": (1958, "active"),
+        "Prag": (1990, "active"),
+        "Osaka": (1989, "active"),
+    }
