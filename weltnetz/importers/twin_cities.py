@@ -694,6 +694,7 @@ def import_file(
         if on_rejected is not None:
             on_rejected(item)
 
+    _no_mmap()
     try:
         with transaction.atomic(), contextlib.nullcontext() if dry_run else bulk_writes():
             index = PlaceIndex()
@@ -762,6 +763,16 @@ def _existing_pairs(index: PlaceIndex) -> PairSet:
         if h in position and p in position:
             seen.add(position[h], position[p])
     return seen
+
+
+def _no_mmap() -> None:
+    """SQLite: no memory map for this connection. The server's connections map the database (settings: 256 MB)
+    to read it fast; an import writes it once, and the mapped pages it touches would count as its memory."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA mmap_size=0")
 
 
 def _refresh_statistics() -> None:
