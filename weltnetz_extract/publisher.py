@@ -177,6 +177,17 @@ def _district(doc: Document) -> Publisher | None:
     return Publisher(f"Landkreis {m['n']}", town=True) if m else None
 
 
+def _us_state_in_host(host: str, gaz: Gazetteer) -> Publisher | None:
+    """A US state's own site ("commerce.maryland.gov", "www.ohio.gov"): that state, in the US."""
+    if not host.endswith(".gov"):
+        return None
+    for token in host.split(".")[:-1]:
+        place = next((p for p in gaz.scan.get(fold(token), []) if p.country == "US" and p.type == "region"), None)
+        if place is not None:
+            return Publisher(place.name, "US")
+    return None
+
+
 def detect_publisher(doc: Document, gaz: Gazetteer, default: str) -> Publisher:
     """The publisher of ``doc``: from its URL (state, town or foreign domain), else its text, else ``default``."""
     district = _district(doc)
@@ -194,6 +205,9 @@ def detect_publisher(doc: Document, gaz: Gazetteer, default: str) -> Publisher:
             return Publisher(town, town=True)
         if state:
             return Publisher(state)
+        us_state = _us_state_in_host(host, gaz)
+        if us_state is not None:
+            return us_state
         foreign = _foreign(doc, host.rsplit(".", 1)[-1], gaz) if "." in host else None
         if foreign:
             return foreign

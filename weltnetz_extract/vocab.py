@@ -129,13 +129,13 @@ STATE_CUE = Cue(
     r"partnerschaftsvereinbarung|"
     r"partnerschaftliche[n]? beziehungen|partnerschaftsprovinz|regionenpartnerschaft|projektpartnerschaft|"
     r"partner regions?\b|partner provinces?\b|partner states?\b|\bpartnerships?\b|bilateral agreement|"
-    r"sister (?:states?|provinces?|regions?)\b|project-partnership"
+    r"sister[- ](?:states?|provinces?|regions?)\b|project-partnership"
 )
 # Cues that name a partnership of regions or states, never a twinning of towns.
 STATE_ONLY_CUE = Cue(
     r"landespartnerschaft|länderpartnerschaft|regionalpartnerschaft|regionenpartnerschaft|partnerregion|"
     r"partnerprovinz|partnerpräfektur|partnerland\b|partnerstaat|partner regions?\b|partner provinces?\b|"
-    r"partner states?\b|sister (?:states?|provinces?|regions?)\b"
+    r"partner states?\b|sister[- ](?:states?|provinces?|regions?)\b"
 )
 # Cue nouns that name the partner right after them ("der japanischen Partnerprovinz Kanagawa").
 STATE_APPOSITION = re.compile(
@@ -244,7 +244,7 @@ FOUNDING_CUE = Cue(
     r"\bbeschluss\s+(?:zur|über die)\s+\w*partnerschaft|"
     r"\b(?:was|were|been)\s+(?:established|founded|launched|signed)|\bestablished\s+in\b|"
     r"\bbegonnen\w*|\bbegann\b|(?<!wieder)(?<!wieder )aufgenommen\b|\beingerichtet\b|\b(?:was|were)\s+set up\b|"
-    r"\b(?:began|started)\s+in\b|\bdat(?:es|ing)\s+(?:back\s+)?(?:from|to)\b|\bgoes\s+back\s+to\b|"
+    r"\b(?:began|started|formali[sz]ed)\s+in\b|\bdat(?:es|ing)\s+(?:back\s+)?(?:from|to)\b|\bgoes\s+back\s+to\b|"
     r"\bestablished\s+(?:ties|relations|contacts|a\s+partnership|a\s+cooperation)\b"
 )
 # A partner of an event, not of the region: "Partnerland der Hannover Messe", "Gastregion des Festivals".

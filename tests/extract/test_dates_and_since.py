@@ -307,3 +307,9 @@ def test_a_plain_list_of_towns_with_years_in_brackets(tmp_path):
         "Prag": (1990, "active"),
         "Osaka": (1989, "active"),
     }
+
+
+def test_a_us_state_site_and_hyphenated_sister_states(tmp_path):
+    text = "Maryland and Kanagawa signed their sister-state agreement in 1981. The relationship remains active today."
+    [rel] = _facts(tmp_path, text, "https://commerce.maryland.gov/international")["relations"]
+    assert (rel["partner"], rel["kind"], rel["since"]) == ("Kanagawa", "state_partnership", 1981)
