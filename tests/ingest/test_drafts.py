@@ -124,6 +124,14 @@ def test_the_review_page_shows_the_record_as_a_diff(editor_client, ingested):
     assert Relation.objects.filter(partner__name="Auvergne-Rhône-Alpes").count() == 0  # the preview wrote nothing
 
 
+def test_the_proposal_speaks_in_labels_not_codes(editor_client, ingested):
+    html = editor_client.get(reverse("ingest:review", args=[_auvergne(ingested).pk])).content.decode()
+    proposal = html[html.index("Vorgeschlagen") : html.index("Was die Übernahme")]  # before the correction form
+    assert "Landespartnerschaft" in proposal and "aktiv" in proposal and "Energie" in proposal
+    for code in ("state_partnership", ">active<", "energy"):
+        assert code not in proposal
+
+
 def test_the_draft_enters_the_workflow_assigned_to_relations(editor, ingested):
     workflow = Workflow.objects.create(name="Register approval")
     task = GroupApprovalTask.objects.create(name="Publisher approval")

@@ -3,9 +3,9 @@
 - A URL (path and query string, as sent) longer than MAX_URL_BYTES is refused with 414 in the API's error
   shape. The limit sits well below gunicorn's 4094-byte request line, so the application, not the server's
   HTML page, answers every over-long URL that reaches it.
-- A query parameter sent empty or blank (`?kind=`, spaces or tabs) is treated as absent, as HTML forms send
-  unused fields. Other characters that Python counts as white space (control characters such as U+001C) are
-  kept, so the parameter's own check refuses them.
+- A query parameter sent empty (`?kind=`) is treated as absent, as HTML forms send unused fields. A value of
+  white space (a space, a tab, a control character such as U+001C) is a value: the parameter's own check
+  refuses it where the schema does not allow it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from .errors import error_body
 
 MAX_URL_BYTES = 2048
 API_PREFIX = "/api/"
-BLANK = " \t"  # what a person types into an empty field; not str.strip()'s control characters
 
 
 def url_bytes(request: HttpRequest) -> int:
@@ -40,11 +39,11 @@ class ApiRequestMiddleware:
             response = HttpResponse(json.dumps(body), status=414, content_type="application/json")
             response["Access-Control-Allow-Origin"] = "*"
             return response
-        if any(value.strip(BLANK) == "" for _, values in request.GET.lists() for value in values):
+        if any(value == "" for _, values in request.GET.lists() for value in values):
             kept = QueryDict(mutable=True)
             for key, values in request.GET.lists():
                 for value in values:
-                    if value.strip(BLANK) != "":
+                    if value != "":
                         kept.appendlist(key, value)
             kept._mutable = False
             request.GET = kept  # type: ignore[assignment]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import wraps
+from typing import cast
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -145,9 +148,11 @@ def _payload_items(fact: ProposedFact) -> list[tuple[str, str]]:
     items = []
     for name, field in form_class.base_fields.items():
         value = fact.payload.get(name)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        items.append((str(field.label), "" if value is None else str(value)))
+        values = value if isinstance(value, list) else [] if value is None else [value]
+        # A choice is shown by its label ("Landespartnerschaft", "aktiv"), never by its code.
+        choices = cast("Iterable[tuple[object, object]]", field.choices if isinstance(field, forms.ChoiceField) else [])
+        labels = {str(k): str(v) for k, v in choices}
+        items.append((str(field.label), ", ".join(labels.get(str(v), str(v)) for v in values)))
     return items
 
 
