@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -139,3 +140,16 @@ def test_a_file_with_status_and_category_shows_them(client, tmp_path: Path):
     row = html.split("Aix-en-Provence</a></th>", 1)[1].split("</tr>", 1)[0]
     assert "Partnerschaft" in row and "1960" in row and "aktiv" in row
     assert "nennt die Quelle sie nicht" not in html
+
+
+def test_large_counts_are_grouped_as_each_language_writes_them(client, tmp_path: Path):
+    """24,673 twinnings read "24.673 Partnerschaften" in German and "24,673 twinnings" in English."""
+    lines = [ROWS.splitlines()[0]]
+    lines += [f"Ort{i},Germany,49.0,8.4,Ville{i},France,48.0,6.0" for i in range(1001)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    call_command("import_twin_cities", str(path), stdout=StringIO(), stderr=StringIO())
+    german = client.get("/de/staedtepartnerschaften/").content.decode()
+    english = client.get("/en/staedtepartnerschaften/").content.decode()
+    assert re.search(r'role="status">1\.0\d\d Partnerschaften', german)
+    assert re.search(r'role="status">1,0\d\d twinnings', english)
