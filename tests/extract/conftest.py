@@ -9,7 +9,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).with_name("corpus")
-DEV_DIR = REPO.parent / "shared" / "eval" / "dev"
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))

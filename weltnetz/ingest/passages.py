@@ -198,15 +198,3 @@ def _term_in(sentence: str, name: str, role: str | None) -> tuple[dt.date | None
             if what == "end":
                 return None, dt.date(years[0], 12, 31)
     return None, None
-    for rx, what in _TERM:
-        for m in rx.finditer(sentence):
-            if min(abs(m.start() - a) for a in anchors) > 60:
-                continue
-            years = [int(g) for g in m.groups() if g]
-            if what == "range" and len(years) == 2 and years[0] <= years[1]:
-                return dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
-            if what == "start":
-                return dt.date(years[0], 1, 1), None
-            if what == "end":
-                return None, dt.date(years[0], 12, 31)
-    return None, None
