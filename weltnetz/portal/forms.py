@@ -18,19 +18,23 @@ def _blank(label):
     return [("", label)]
 
 
-class AsOfForm(forms.Form):
-    """ "Stand am …" on a partner page: the relations as they stood on a day (a bare year means its end)."""
+class AsOfField(forms.CharField):
+    """A day ("2015-06-30") or a bare year, which means its end; empty means today's register."""
 
-    as_of = forms.CharField(label=_("As of (date or year)"), required=False, max_length=10)
-
-    def clean_as_of(self):
-        value = self.cleaned_data.get("as_of", "")
+    def clean(self, value):
+        value = super().clean(value)  # the text's own checks (length) first, then its meaning
         if not value:
             return None
         try:
             return parse_as_of(value)
         except ValueError:
             raise forms.ValidationError(_("Enter a date as YYYY-MM-DD or a year as YYYY.")) from None
+
+
+class AsOfForm(forms.Form):
+    """ "Stand am …" on a partner page: the relations as they stood on a day (a bare year means its end)."""
+
+    as_of = AsOfField(label=_("As of (date or year)"), required=False, max_length=10)
 
 
 class RegisterChoiceField(forms.ChoiceField):
@@ -72,7 +76,7 @@ class RelationFilterForm(forms.Form):
             (SCOPE_TWINNINGS, _("town twinnings only")),
         ],
     )
-    as_of = forms.CharField(
+    as_of = AsOfField(
         label=_("As of (date or year)"),
         required=False,
         max_length=10,
@@ -92,15 +96,6 @@ class RelationFilterForm(forms.Form):
         topics = sorted(((t.slug, t.label) for t in Topic.objects.all()), key=lambda t: t[1].casefold())
         self.fields["topic"].choices = _blank(_("all fields")) + topics
         self.fields["status"].choices = _blank(_("any status")) + list(Status.choices)
-
-    def clean_as_of(self):
-        value = self.cleaned_data.get("as_of", "")
-        if not value:
-            return None
-        try:
-            return parse_as_of(value)
-        except ValueError:
-            raise forms.ValidationError(_("Enter a date as YYYY-MM-DD or a year as YYYY.")) from None
 
     @staticmethod
     def asks_for_twinnings(scope: str, kinds: str | list[str]) -> bool:
