@@ -8,7 +8,6 @@ end) and inside `index.deferred()`.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
@@ -37,21 +36,27 @@ def on_save(sender, instance, raw: bool = False, **kwargs) -> None:
 
 def _towns_in_scope(relation_ids: list[int]) -> None:
     """A town on either side of one of the home region's relations is a record of the region's (the search ranks
-    it with them and links its partner page): reindex the towns of these relations."""
-    relations = Relation.objects.filter(pk__in=relation_ids).exclude(kind=RelationKind.MUNICIPAL_PARTNERSHIP)
-    towns = Actor.objects.filter(kind=ActorKind.MUNICIPALITY, is_home=False).filter(
-        Q(relations_as_home__in=relations) | Q(relations_as_partner__in=relations)
+    it with them and links its partner page): reindex the towns of these relations.
+
+    The sides are read first by id (a twinning import's batch of 2,000 finds none and stops there): joining the
+    towns to the relations instead scanned every relation per batch, most of a large import's time."""
+    sides = (
+        Relation.objects.filter(documents.ids_in("pk", relation_ids))
+        .exclude(kind=RelationKind.MUNICIPAL_PARTNERSHIP)
+        .values_list("home_id", "partner_id")
     )
-    index.update_objects(Kind.ACTOR, towns.values_list("pk", flat=True).distinct())
+    actor_ids = sorted({actor for pair in sides for actor in pair})
+    if not actor_ids:
+        return
+    towns = Actor.objects.filter(documents.ids_in("pk", actor_ids), kind=ActorKind.MUNICIPALITY, is_home=False)
+    index.update_objects(Kind.ACTOR, towns.values_list("pk", flat=True))
 
 
 def _actors_named_in(actor_ids: list[int]) -> None:
     """Relations and agreements show their places' names: reindex those of these actors."""
-    index.update_objects(
-        Kind.RELATION,
-        Relation.objects.filter(Q(partner_id__in=actor_ids) | Q(home_id__in=actor_ids)).values_list("pk", flat=True),
-    )
-    agreements = Agreement.objects.filter(partner_id__in=actor_ids).values_list("pk", flat=True)
+    named = documents.ids_in("partner_id", actor_ids) | documents.ids_in("home_id", actor_ids)
+    index.update_objects(Kind.RELATION, Relation.objects.filter(named).values_list("pk", flat=True))
+    agreements = Agreement.objects.filter(documents.ids_in("partner_id", actor_ids)).values_list("pk", flat=True)
     index.update_objects(Kind.AGREEMENT, agreements)
 
 
@@ -73,7 +78,7 @@ def on_recorded(sender, ids: list[int], **kwargs) -> None:
     if sender is Relation:
         _towns_in_scope(ids)
     elif sender is Actor:
-        places = list(Actor.objects.filter(pk__in=ids, is_home=False).values_list("pk", flat=True))
+        places = list(Actor.objects.filter(documents.ids_in("pk", ids), is_home=False).values_list("pk", flat=True))
         if places:
             _actors_named_in(places)
     elif sender is Person:
