@@ -20,7 +20,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from weltnetz.register.opendata import licence, licence_info
-from weltnetz.register.version import register_version, reuse_allowed
+from weltnetz.register.version import pinned, register_version, reuse_allowed
 
 BODY_MAX_BYTES = 32 * 1024 * 1024
 GZIP_MIN_BYTES = 4096
@@ -52,7 +52,8 @@ def cached_response(
     key = f"weltnetz:api:body:{etag}"
     body = cache.get(key) if reuse else None
     if body is None:
-        data = build()
+        with pinned((token, modified)):  # built under the version its ETag names: no second query for it
+            data = build()
         if render is None and isinstance(data, dict):
             data = {**data, "license": licence_info()}
         body = render(data) if render else json_bytes(data)

@@ -8,12 +8,11 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from weltnetz.register.models import Actor, Relation
-from weltnetz.register.querysets import RelationQuerySet
+from weltnetz.register.querysets import RelationQuerySet, ids_in
 from weltnetz.register.vocab import RelationKind, partial_date
 
 PLACE_FIELDS = (
@@ -106,13 +105,6 @@ def page_rows(ids: list[int], order: list) -> list[dict[str, Any]]:
 
 def _ids_param(ids: list[int]) -> Any:
     return list(ids) if connection.vendor == "postgresql" else json.dumps(list(ids))
-
-
-def ids_in(field: str, ids: list[int]) -> Q:
-    """`field IN ids` as one bound parameter (a JSON array on SQLite, an array on PostgreSQL)."""
-    if connection.vendor == "postgresql":
-        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", [_ids_param(ids)])})
-    return Q(**{f"{field}__in": RawSQL("SELECT value FROM json_each(%s)", [_ids_param(ids)])})
 
 
 def twinnings_have_topics() -> bool:

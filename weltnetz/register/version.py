@@ -21,6 +21,7 @@ import contextlib
 import time
 import uuid
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -66,12 +67,33 @@ SQLITE_BUMP = (
 )
 
 
+_PINNED: ContextVar[tuple[str, float] | None] = ContextVar("weltnetz_register_version", default=None)
+
+
+@contextlib.contextmanager
+def pinned(version: tuple[str, float]) -> Iterator[None]:
+    """Within the block, register_version() answers `version` without asking the database again.
+
+    One answer reads the version once (its ETag and cache key) and builds itself under it: the cache keys of
+    the lookups it makes on the way (topic slugs, whether twinnings have topics) need no query of their own,
+    which on PostgreSQL is a round trip each.
+    """
+    token = _PINNED.set(version)
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
 def register_version() -> tuple[str, float]:
-    """(token, last-modified timestamp) of the published data as it is now in the database.
+    """(token, last-modified timestamp) of the published data as it is now in the database (or as pinned()
+    fixed it for the answer being built).
 
     Inside a transaction on PostgreSQL the writes made so far are counted first (the triggers would otherwise
     fire only at commit), so a transaction sees its own changes.
     """
+    if (fixed := _PINNED.get()) is not None:
+        return fixed
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and connection.in_atomic_block:
             cursor.execute(f"SET CONSTRAINTS {TRIGGER} IMMEDIATE")

@@ -6,7 +6,6 @@ unpublished pages). The builders take querysets so reindexing can stream them in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,15 +13,15 @@ from types import SimpleNamespace
 from typing import Any
 
 from babel import Locale
-from django.db import connection, models
-from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db import models
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
 from weltnetz.register import news as register_news
 from weltnetz.register.models import Actor, Agreement, Relation, Topic
+from weltnetz.register.querysets import ids_in
 
 from .models import Kind
 from .text import variants
@@ -314,15 +313,6 @@ _RELATION_ROW = (
     "note_en",
     "in_home_region",
 )
-
-
-def ids_in(field: str, ids: list[int]) -> Q:
-    """`field IN ids` as one bound parameter (Django resolves each element of a long IN list one by one)."""
-    if connection.vendor == "postgresql":
-        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])})
-    if connection.vendor == "sqlite":
-        return Q(**{f"{field}__in": RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])})
-    return Q(**{f"{field}__in": ids})
 
 
 def _actor_rows(pks: list[int] | None) -> Iterator[SimpleNamespace]:
