@@ -27,14 +27,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, NamedTuple, Protocol
 
 import charset_normalizer
 from django.db import transaction
 from rapidfuzz import fuzz
 
 from weltnetz.register.models import Relation, Source
-from weltnetz.register.names import Named, NameIndex, fold
+from weltnetz.register.names import actors_named, fold
 from weltnetz.register.recording import (
     ActorRow,
     Recorder,
@@ -94,8 +94,7 @@ class ImportFailed(Exception):
 
 
 # -- parse ---------------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):  # tuples: a frozen dataclass per side was a tenth of the parsing time
     name: str
     country: str
     subdivision: str
@@ -103,8 +102,7 @@ class Side:
     lon: float | None
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     line: int
     a: Side
     b: Side
@@ -301,15 +299,18 @@ def read_pairs(
         on_progress(lines.bytes)
 
 
-def _number(row: dict, field_name: str, low: float, high: float, line: int) -> float | None:
+def _number(row: dict, field_name: str, low: float, high: float) -> float | None:
     text = (row.get(field_name) or "").strip()
     if not text:
         return None
     try:
-        value = float(text.replace(",", "."))
+        value = float(text)
     except ValueError:
-        raise ValueError(f"{field_name} '{text[:40]}' is not a number") from None
-    if not (low <= value <= high) or math.isnan(value):
+        try:
+            value = float(text.replace(",", "."))  # a decimal comma
+        except ValueError:
+            raise ValueError(f"{field_name} '{text[:40]}' is not a number") from None
+    if not (low <= value <= high):  # also NaN
         kind = "latitude" if high == 90 else "longitude"
         raise ValueError(f"{field_name} {text} is not a {kind} ({low:g} to {high:g})")
     return value
@@ -320,9 +321,13 @@ def _country(written: str) -> countries.Country | None:
     return countries.resolve(written) if written else None
 
 
+SIDE_FIELDS = {n: (f"city{n}", f"country{n}", f"lat{n}", f"lng{n}") for n in "12"}
+
+
 def _side(row: dict, n: str) -> Side:
-    name = " ".join((row.get(f"city{n}") or "").split())
-    written = " ".join((row.get(f"country{n}") or "").split())
+    city_field, country_field, lat_field, lng_field = SIDE_FIELDS[n]
+    name = " ".join((row.get(city_field) or "").split())
+    written = " ".join((row.get(country_field) or "").split())
     if not name:
         raise ValueError(f"city{n} is empty")
     country = _country(written)
@@ -334,8 +339,8 @@ def _side(row: dict, n: str) -> Side:
             country = itself
     if country is None:
         raise ValueError(f"country{n} '{written}' is not a known country" if written else f"country{n} is empty")
-    lat = _number(row, f"lat{n}", -90, 90, 0)
-    lon = _number(row, f"lng{n}", -180, 180, 0)
+    lat = _number(row, lat_field, -90, 90)
+    lon = _number(row, lng_field, -180, 180)
     if (lat is None) != (lon is None):
         raise ValueError(f"lat{n}/lng{n}: only one coordinate given")
     sub = country.subdivision if len(country.subdivision) <= 6 else ""  # the field holds codes up to 6 chars
@@ -350,12 +355,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
-@dataclass(slots=True)
-class Place(Named):
-    """A place as the importer knows it: an existing actor (pk set) or one to create."""
-
-    qualifier: str = ""  # "Stuttgart" of "Vaihingen (Stuttgart)", folded
-    parent: int | None = None  # position of the place it is a part of
+NO_COORDINATE = math.nan
+NEW, WRITING = 0, -1  # PlaceIndex.pk of a place not in the register yet, and of one in the batch being written
 
 
 def _append(table: dict, key: Any, i: int) -> None:
@@ -375,62 +376,154 @@ def _positions(found: int | list[int] | None) -> list[int] | tuple[int, ...]:
     return found if isinstance(found, list) else (found,)
 
 
-class PlaceIndex(NameIndex):
-    """The register's towns plus the places of this file, by name and country (the register's name index) and by
-    a coarse grid, so that each row is matched in constant time."""
+class PlaceIndex:
+    """The register's towns plus the places of this file, by folded name and country and by a coarse grid, so that
+    each row is matched in constant time.
+
+    Held column by column for a million rows' 125,000 places: a place is its name (the string read from the file),
+    typed-array slots for its country, coordinates, register id and grid neighbour, and one entry in each of two
+    dicts: about 300 bytes, where an object per place with its own keys was a kilobyte. What few places have
+    (another spelling, a subdivision, "(Stuttgart)" as qualifier, a parent) sits in small dicts by position. Names
+    are keyed by the hash of their folded form; a candidate whose name differs from the one looked up is checked
+    by folding again, so a hash collision never merges two places.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
-        # One integer per cell (country, ~5 km row and column) and an int or a list per key: at a million rows
-        # (125,000 towns) tuples and one-element lists were a third of the importer's memory.
-        self.grid: dict[int, int | list[int]] = {}
-        self.keys: dict[str, int | list[int]] = {}
+        self.names: list[str] = []
+        self.country = array("H")  # number in self.countries
+        self.countries: list[str] = []
         self.country_numbers: dict[str, int] = {}
+        self.lat, self.lon = array("d"), array("d")  # NaN: no coordinates
+        self.pk = array("q")  # NEW, WRITING, or the actor's id
+        self.subdivision: dict[int, str] = {}
+        self.aliases: dict[int, list[str]] = {}  # other spellings met in the file (or held by the register)
+        self.qualifier: dict[int, str] = {}  # "stuttgart" of "Vaihingen (Stuttgart)"
+        self.parent: dict[int, int] = {}  # position of the town a place is a part of (see link_parts)
+        self.keys: dict[int, int | list[int]] = {}  # hash of a folded name -> position(s)
+        # One integer per ~5 km cell and country: the last place added there; next_in_cell chains the earlier ones.
+        self.grid: dict[int, int] = {}
+        self.next_in_cell = array("i")
         self.merged = 0
         self.new_from = 0  # positions from here on are places new in this import
         self.respelled: set[int] = set()  # new places written already that got another spelling afterwards
 
-    @property
-    def places(self) -> list[Named]:
-        return self.entries
+    def __len__(self) -> int:
+        return len(self.names)
 
-    def _grid_key(self, country: str, gy: int, gx: int) -> int:
-        number = self.country_numbers.setdefault(country, len(self.country_numbers))
+    def country_of(self, i: int) -> str:
+        return self.countries[self.country[i]]
+
+    def coordinates(self, i: int) -> tuple[float | None, float | None]:
+        lat = self.lat[i]
+        return (None, None) if lat != lat else (lat, self.lon[i])  # NaN != NaN
+
+    def _country_number(self, country: str) -> int:
+        number = self.country_numbers.get(country)
+        if number is None:
+            number = self.country_numbers[country] = len(self.countries)
+            self.countries.append(country)
+        return number
+
+    def _grid_key(self, number: int, gy: int, gx: int) -> int:
         return (number << 32) | ((gy + 4000) << 16) | (gx + 8000)
-
-    def add_key(self, key: str, i: int) -> None:
-        if i not in _positions(self.keys.get(key)):
-            _append(self.keys, key, i)
-
-    def candidates(self, key: str, country: str) -> list[int]:
-        return [i for i in _positions(self.keys.get(key)) if self.entries[i].country == country]
 
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:
         return int(math.floor(lat * 20)), int(math.floor(lon * 20))  # ~5 km cells
 
-    def add(self, entry: Named, *keys: str) -> int:
-        base = QUALIFIED.match(entry.name)
-        i = super().add(entry, *keys, *([fold(base["base"])] if base else []))
-        if entry.lat is not None and entry.lon is not None:
-            gy, gx = self._cell(entry.lat, entry.lon)
-            _append(self.grid, self._grid_key(entry.country, gy, gx), i)
+    def add_key(self, key: str, i: int) -> None:
+        h = hash(key)
+        if i not in _positions(self.keys.get(h)):
+            _append(self.keys, h, i)
+
+    def _folded_names(self, i: int) -> Iterator[str]:
+        name = self.names[i]
+        yield fold(name)
+        if base := QUALIFIED.match(name):
+            yield fold(base["base"])
+        for alias in self.aliases.get(i, ()):
+            yield fold(alias)
+
+    def candidates(self, key: str, country: str, name: str | None = None) -> list[int]:
+        """Positions of the places called `key` (folded; `name` as written, when known) in `country`."""
+        number = self.country_numbers.get(country)
+        found = _positions(self.keys.get(hash(key)))
+        return [
+            i for i in found if self.country[i] == number and (name == self.names[i] or key in self._folded_names(i))
+        ]
+
+    def add(
+        self,
+        name: str,
+        country: str,
+        lat: float | None,
+        lon: float | None,
+        *,
+        pk: int = NEW,
+        subdivision: str = "",
+        aliases: list[str] | None = None,
+        qualifier: str = "",
+    ) -> int:
+        """Add a place under its names (and the base of "X (Y)"); returns its position."""
+        i = len(self.names)
+        number = self._country_number(country)
+        if lat is None or lon is None:
+            lat = lon = None
+        self.names.append(name)
+        self.country.append(number)
+        self.lat.append(NO_COORDINATE if lat is None else lat)
+        self.lon.append(NO_COORDINATE if lon is None else lon)
+        self.pk.append(pk)
+        if subdivision:
+            self.subdivision[i] = subdivision
+        if aliases:
+            self.aliases[i] = aliases
+        if qualifier:
+            self.qualifier[i] = qualifier
+        for key in set(self._folded_names(i)):
+            self.add_key(key, i)
+        if lat is not None and lon is not None:
+            gy, gx = self._cell(lat, lon)
+            cell = self._grid_key(number, gy, gx)
+            self.next_in_cell.append(self.grid.get(cell, -1))
+            self.grid[cell] = i
+        else:
+            self.next_in_cell.append(-1)
         return i
+
+    def _in_cell(self, cell: int) -> list[int]:
+        """The places in a cell, in the order they were added."""
+        found, i = [], self.grid.get(cell, -1)
+        while i >= 0:
+            found.append(i)
+            i = self.next_in_cell[i]
+        found.reverse()
+        return found
 
     def preload(self) -> None:
         """Existing municipalities, so that a second import (or the register's Stuttgart) is reused."""
-        self.load_actors([ActorKind.MUNICIPALITY])
-        self.new_from = len(self.entries)
+        for actor in actors_named([ActorKind.MUNICIPALITY]):
+            self.add(
+                actor.name,
+                actor.country,
+                actor.lat,
+                actor.lon,
+                pk=actor.pk or NEW,
+                subdivision=actor.subdivision,
+                aliases=actor.aliases,
+            )
+        self.new_from = len(self.names)
 
-    def _nearest(self, candidates: list[int], side: Side, km: float) -> int | None:
+    def _nearest(self, candidates: list[int], lat: float | None, lon: float | None, km: float) -> int | None:
         best, best_d = None, km
         for i in candidates:
-            p = self.places[i]
-            if side.lat is None or side.lon is None or p.lat is None or p.lon is None:
+            p_lat = self.lat[i]
+            if lat is None or lon is None or p_lat != p_lat:
                 if len(candidates) == 1:
                     return i
                 continue
-            d = _km(side.lat, side.lon, p.lat, p.lon)
+            p_lon = self.lon[i]
+            d = 0.0 if p_lat == lat and p_lon == lon else _km(lat, lon, p_lat, p_lon)
             if d <= best_d:
                 best, best_d = i, d
         return best
@@ -440,47 +533,49 @@ class PlaceIndex(NameIndex):
         key = fold(side.name)
         m = QUALIFIED.match(side.name)
         base_key = fold(m["base"]) if m else ""
-        found = self._nearest(self.candidates(key, side.country), side, MERGE_KM)
+        lat, lon = side.lat, side.lon
+        found = self._nearest(self.candidates(key, side.country, side.name), lat, lon, MERGE_KM)
         if found is None and base_key:
-            found = self._nearest(self.candidates(base_key, side.country), side, MERGE_KM)
-        if found is None and side.lat is not None and side.lon is not None:
-            gy, gx = self._cell(side.lat, side.lon)
+            found = self._nearest(self.candidates(base_key, side.country), lat, lon, MERGE_KM)
+        if found is None and lat is not None and lon is not None and side.country in self.country_numbers:
+            gy, gx = self._cell(lat, lon)
+            number = self.country_numbers[side.country]
             near = [
                 i
                 for dy in (-1, 0, 1)
                 for dx in (-1, 0, 1)
-                for i in _positions(self.grid.get(self._grid_key(side.country, gy + dy, gx + dx)))
+                for i in self._in_cell(self._grid_key(number, gy + dy, gx + dx))
             ]
-            near = [i for i in near if fuzz.ratio(key, fold(self.places[i].name)) >= FUZZY_SCORE]
-            found = self._nearest(near, side, FUZZY_KM)
+            near = [i for i in near if fuzz.ratio(key, fold(self.names[i])) >= FUZZY_SCORE]
+            found = self._nearest(near, lat, lon, FUZZY_KM)
         if found is not None:
-            place = self.places[found]
-            if found >= self.new_from and side.name != place.name and side.name not in place.aliases:
+            name = self.names[found]
+            if found >= self.new_from and side.name != name and side.name not in self.aliases.get(found, ()):
                 self.merged += 1  # another spelling of a place new in this import, kept as an alias
-                place.aliases.append(side.name)
+                self.aliases.setdefault(found, []).append(side.name)
                 self.add_key(key, found)
-                if place.pk is not None:
+                if self.pk[found] != NEW:
                     self.respelled.add(found)
             return found
-        place = Place(
+        return self.add(
             side.name,
             side.country,
-            ActorKind.MUNICIPALITY,
+            lat,
+            lon,
             subdivision=side.subdivision,
-            lat=side.lat,
-            lon=side.lon,
             qualifier=fold(m["qualifier"]) if m else "",
         )
-        return self.add(place)
 
     def link_parts(self) -> None:
         """'Vaihingen (Stuttgart)' -> part of Stuttgart, when a place of that name lies within PARENT_KM."""
-        for i in range(self.new_from, len(self.places)):
-            place = self.places[i]
-            if isinstance(place, Place) and place.qualifier:
-                candidates = [j for j in self.candidates(place.qualifier, place.country) if j != i]
-                side = Side(place.name, place.country, "", place.lat, place.lon)
-                place.parent = self._nearest(candidates, side, PARENT_KM)
+        for i, qualifier in self.qualifier.items():
+            if i < self.new_from:
+                continue
+            candidates = [j for j in self.candidates(qualifier, self.country_of(i)) if j != i]
+            lat, lon = self.coordinates(i)
+            parent = self._nearest(candidates, lat, lon, PARENT_KM)
+            if parent is not None:
+                self.parent[i] = parent
 
 
 # -- load ----------------------------------------------------------------------------------------------------------
@@ -531,8 +626,8 @@ class Summary:
 
 def _orient(index: PlaceIndex, i: int, j: int, home_country: str) -> tuple[int, int]:
     """(home, partner) by the register's one convention for twinnings."""
-    a, b = index.places[i], index.places[j]
-    side_a, side_b = (a.country, a.name, a.lat, a.lon), (b.country, b.name, b.lat, b.lon)
+    side_a = (index.country_of(i), index.names[i], *index.coordinates(i))
+    side_b = (index.country_of(j), index.names[j], *index.coordinates(j))
     return (i, j) if twinning_home_first(side_a, side_b, home_country) else (j, i)
 
 
@@ -571,9 +666,6 @@ class PairSet:
         known = self.partners.get(low)
         return known is not None and high in known
 
-    def places(self) -> set[int]:
-        return {p for low, highs in self.partners.items() for p in (low, *highs)}
-
 
 class _Rollback(Exception):
     pass
@@ -602,17 +694,20 @@ class _Writer:
         index, new = self.index, []
         for h, partner, *_ in self.pending:
             for i in (h, partner):
-                place = index.places[i]
-                if place.pk is None:
-                    place.pk = -1  # taken: written in this batch
+                if index.pk[i] == NEW:
+                    index.pk[i] = WRITING  # taken: written in this batch
                     new.append(i)
         rows = []
         for i in new:
-            q = index.places[i]
-            sub = (states.state_at(q.lat, q.lon) or q.subdivision) if q.country == "DE" else q.subdivision
-            rows.append(ActorRow(q.name, q.country, ActorKind.MUNICIPALITY, sub, q.lat, q.lon, list(q.aliases)))
+            country, (lat, lon) = index.country_of(i), index.coordinates(i)
+            sub = index.subdivision.get(i, "")
+            if country == "DE":
+                sub = states.state_at(lat, lon) or sub
+            rows.append(
+                ActorRow(index.names[i], country, ActorKind.MUNICIPALITY, sub, lat, lon, index.aliases.get(i, ()))
+            )
         for i, pk in zip(new, self.recorder.add_actors(rows), strict=True):
-            index.places[i].pk = pk
+            index.pk[i] = pk
         self.summary.places_created += len(new)
 
     def flush(self) -> None:
@@ -626,13 +721,13 @@ class _Writer:
                 kind=Source.Kind.DATA_FILE,
                 file_name=self.path.name,
             )
-        places, name = self.index.places, self.path.name
+        pk, name = self.index.pk, self.path.name
         rows = [
             RelationRow(
                 kind=RelationKind.MUNICIPAL_PARTNERSHIP,
-                home_id=places[h].pk,  # type: ignore[arg-type]  # written by _places() just before
-                partner_id=places[p].pk,  # type: ignore[arg-type]
-                country=places[p].country,
+                home_id=pk[h],
+                partner_id=pk[p],
+                country=self.index.country_of(p),
                 passage=f"{name}, Zeile {line}",
                 category=category,
                 since=since,
@@ -640,23 +735,22 @@ class _Writer:
             )
             for h, p, category, since, status, line in self.pending
         ]
+        self.pending.clear()
         created = self.recorder.add_relations(rows, source=self.source)
         self.summary.relations_created += created
         self.summary.already_present += len(rows) - created
-        self.pending.clear()
 
     def finish(self) -> None:
         """After the last row: the last batch, spellings met after a place was written, parts of towns."""
         self.flush()
         index = self.index
-        respelled = [(index.places[i].pk, index.places[i].aliases) for i in sorted(index.respelled)]
-        self.recorder.set_aliases((pk, aliases) for pk, aliases in respelled if pk)
+        self.recorder.set_aliases((index.pk[i], index.aliases[i]) for i in sorted(index.respelled) if index.pk[i] > 0)
         index.link_parts()
-        parts = []
-        for i in range(index.new_from, len(index.places)):
-            p = index.places[i]
-            if isinstance(p, Place) and p.parent is not None and p.pk and (whole := index.places[p.parent].pk):
-                parts.append((p.pk, whole))
+        parts = [
+            (index.pk[i], index.pk[whole])
+            for i, whole in index.parent.items()
+            if index.pk[i] > 0 and index.pk[whole] > 0
+        ]
         self.summary.parts_linked = self.recorder.link_parts(parts)
 
 
@@ -723,6 +817,8 @@ def import_file(
                         writer.add(*_orient(index, i, j, home), item.category, item.since, item.status, item.line)
                     elif dry_run:
                         summary.relations_created += 1
+                        index.pk[i] = index.pk[i] or WRITING  # counted as created (below)
+                        index.pk[j] = index.pk[j] or WRITING
             if progress is not None:
                 progress.write("\n")
             if strict and summary.rejected_count:
@@ -737,14 +833,12 @@ def import_file(
                 writer.finish()
             else:
                 index.link_parts()
-                used = {i for i in seen.places() if i >= index.new_from}
+                used = [i for i in range(index.new_from, len(index)) if index.pk[i] == WRITING]
                 summary.places_created = len(used)
                 summary.parts_linked = sum(
                     1
-                    for i in used
-                    if isinstance(p := index.places[i], Place)
-                    and p.parent is not None
-                    and (p.parent < index.new_from or p.parent in used)
+                    for i, whole in index.parent.items()
+                    if index.pk[i] == WRITING and (whole < index.new_from or index.pk[whole] == WRITING)
                 )
                 raise _Rollback
     except _Rollback:
@@ -756,7 +850,7 @@ def import_file(
 
 def _existing_pairs(index: PlaceIndex) -> PairSet:
     """The twinnings the register holds, as place-position pairs."""
-    position = {entry.pk: i for i, entry in enumerate(index.places) if entry.pk is not None}
+    position = {pk: i for i, pk in enumerate(index.pk[: index.new_from])}
     seen = PairSet()
     rows = Relation.objects.filter(kind=RelationKind.MUNICIPAL_PARTNERSHIP).values_list("home_id", "partner_id")
     for h, p in rows.iterator(chunk_size=10_000):

@@ -26,8 +26,11 @@ SLUG_LENGTH = 150  # leaves room for "-2", "-3" under Actor.slug's 160
 @lru_cache(maxsize=50_000)  # names recur: a twin-town file repeats each town on many rows (bounded: memory)
 def fold(text: str) -> str:
     """A lookup key for names: case, diacritics, hyphens and spacing folded ("Łódzkie" == "lodzkie")."""
-    text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # nothing to decompose (most names in a twin-town file): the same result, 10 times faster
+        text = text.casefold()
+    else:
+        text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss"))
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     for ch in "-‐–—_'’\".,()/":
         text = text.replace(ch, " ")
     return " ".join(text.split())
@@ -90,6 +93,19 @@ class Named:
         return [self.name, *self.aliases]
 
 
+def actors_named(kinds: Iterable[str] | None = None) -> Iterator[Named]:
+    """The register's actors (of some kinds only, when given) with their other spellings, in one streamed query."""
+    rows = Actor.objects.order_by("pk")
+    if kinds is not None:
+        rows = rows.filter(kind__in=list(kinds))
+    columns = ("pk", "name", "name_en", "aliases", "country_code", "kind", "subdivision_code")
+    for pk, name, name_en, aliases, country, kind, sub, lat, lon in rows.values_list(
+        *columns, "latitude", "longitude"
+    ).iterator(chunk_size=5000):
+        others = [n for n in dict.fromkeys([name_en, *(aliases or [])]) if n and n != name]
+        yield Named(name, country, kind, pk, sub, lat, lon, others)
+
+
 class NameIndex:
     """Actors by folded name (every spelling) with their country, for matching the names files and documents use.
 
@@ -110,15 +126,8 @@ class NameIndex:
 
     def load_actors(self, kinds: Iterable[str] | None = None) -> None:
         """Add the register's actors (of some kinds only, when given)."""
-        rows = Actor.objects.order_by("pk")
-        if kinds is not None:
-            rows = rows.filter(kind__in=list(kinds))
-        columns = ("pk", "name", "name_en", "aliases", "country_code", "kind", "subdivision_code")
-        for pk, name, name_en, aliases, country, kind, sub, lat, lon in rows.values_list(
-            *columns, "latitude", "longitude"
-        ).iterator(chunk_size=5000):
-            others = [n for n in dict.fromkeys([name_en, *(aliases or [])]) if n and n != name]
-            self.add(Named(name, country, kind, pk, sub, lat, lon, others))
+        for entry in actors_named(kinds):
+            self.add(entry)
 
     def add(self, entry: Named, *keys: str) -> int:
         """Add an entry under its names (and extra folded keys); returns its position."""
