@@ -227,6 +227,10 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
             # Covers lists and facet counts by country of published relations of one kind (26,000 twinnings).
             # (live last: the filter is a bare boolean, which SQLite checks from the index, not seeks by).
             models.Index(fields=["kind", "country_code", "live"], name="relation_kind_country_live"),
+            # The same for either side's place (one country's or one town's twinnings): the ids and the count
+            # come from the index alone, without reading the relation rows.
+            models.Index(fields=["kind", "home", "live"], name="relation_kind_home_live"),
+            models.Index(fields=["kind", "partner", "live"], name="relation_kind_partner_live"),
         ]
 
     def __str__(self) -> str:
