@@ -6,9 +6,12 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.http import HttpRequest
@@ -19,7 +22,7 @@ from weltnetz.register import filters as rf
 from weltnetz.register.filters import clean_text
 from weltnetz.register.models import Actor, Relation, Topic
 from weltnetz.register.names import fold
-from weltnetz.register.querysets import RelationQuerySet, ids_in
+from weltnetz.register.querysets import RelationQuerySet, ids_in, ids_param
 from weltnetz.register.version import register_version, reuse_allowed
 from weltnetz.register.vocab import TOPICS, ActorKind, Continent, RelationKind, Status, parse_as_of
 from weltnetz.search.query import matching_ids, matching_ids_by_kind
@@ -264,58 +267,211 @@ RELATION_ORDER = {
 }
 
 
-def filter_relations(f: RelationFilters) -> RelationQuerySet:
-    """Published relations matching the filters (annotated with `status_then` when as_of is given).
+@dataclass(frozen=True)
+class Selection:
+    """The checked values of RelationFilters, with the search's hits for `q`: what relations_of() applies."""
 
-    Every value is checked by weltnetz.register.filters and applied by a RelationQuerySet method, the same the
-    portal's list and the twinnings list use.
-    """
-    qs = Relation.objects.public()
-    if scope := rf.scope(f.scope):
-        qs = qs.in_scope(scope)
-    if kinds := rf.kinds(f.kind):
-        qs = qs.of_kind(*kinds)
-    if codes := countries("country", f.country):
-        qs = qs.in_country(*codes)
-    if conts := rf.continents(f.continent):
-        qs = qs.on_continent(*conts)
-    if slugs := choices("topic", f.topic, topic_slugs()):
-        qs = qs.with_topic(*slugs)
+    scope: str | None = None
+    kinds: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    continents: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    home: str | None = None
+    place: int | None = None
+    place_countries: tuple[str, ...] = ()
+    state: str | None = None
+    since_from: int | None = None
+    since_to: int | None = None
+    statuses: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    text: bool = False  # a non-empty q: the relations of text_places (either side) and text_relations
+    text_places: tuple[int, ...] = ()
+    text_relations: tuple[int, ...] = ()
+
+
+def checked(f: RelationFilters) -> Selection:
+    """Every filter value checked by weltnetz.register.filters (400 or 404 naming the field), `home` looked up,
+    and `q` run through the search index once."""
+    sel: dict[str, Any] = {
+        "scope": rf.scope(f.scope),
+        "kinds": tuple(rf.kinds(f.kind)),
+        "countries": tuple(countries("country", f.country)),
+        "continents": tuple(rf.continents(f.continent)),
+        "topics": tuple(choices("topic", f.topic, topic_slugs())) if f.topic is not None else (),
+    }
     if f.home is not None:
         if not re.fullmatch(SLUG_PATTERN, f.home):
             raise ApiError("home", f"'{f.home[:80]}' is not a slug (letters, digits, - and _)")
         if not Actor.objects.filter(slug=f.home).exists():
             raise ApiError("home", f"no place with the slug '{f.home}'", status=404)
-        qs = qs.of_home(f.home)
-    if f.place is not None:
-        qs = qs.involving(f.place)
-    if codes := countries("place_country", f.place_country):
-        qs = qs.touching_country(*codes)
-    if state := state_code("state", f.state):
-        qs = qs.in_state(state)
+        sel["home"] = f.home
+    sel |= {
+        "place": f.place,
+        "place_countries": tuple(countries("place_country", f.place_country)),
+        "state": state_code("state", f.state),
+        "since_from": f.since_from,
+        "since_to": f.since_to,
+        "statuses": tuple(rf.statuses(f.status)),
+        "as_of": as_of_day(f.as_of),
+    }
+    if f.q is not None and (q := clean_text(f.q)[:1000]):
+        # Places named like q (substrings too) or found by full text, on either side, plus the relations the
+        # full text finds: the places are looked up once, and every term is an indexed id lookup, so the
+        # relations table is not scanned with LIKE.
+        # (the folded key covers the German name; English names and aliases are in the full-text index)
+        found = matching_ids_by_kind(q, ("actor", "relation"))  # one full-text query for both
+        places = set(found.get("actor", []))
+        if not places and (key := fold(q)):  # a part of a name ("furt"): the folded names, scanned
+            places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True))
+        sel |= {"text": True, "text_places": tuple(sorted(places)), "text_relations": tuple(found.get("relation", []))}
+    return Selection(**sel)
+
+
+def relations_of(sel: Selection) -> RelationQuerySet:
+    """Published relations matching the selection (annotated with `status_then` when as_of is given).
+
+    Every value is applied by a RelationQuerySet method, the same the portal's list and the twinnings list use.
+    """
+    qs = Relation.objects.public()
+    if sel.scope:
+        qs = qs.in_scope(sel.scope)
+    if sel.kinds:
+        qs = qs.of_kind(*sel.kinds)
+    if sel.countries:
+        qs = qs.in_country(*sel.countries)
+    if sel.continents:
+        qs = qs.on_continent(*sel.continents)
+    if sel.topics:
+        qs = qs.with_topic(*sel.topics)
+    if sel.home is not None:
+        qs = qs.of_home(sel.home)
+    if sel.place is not None:
+        qs = qs.involving(sel.place)
+    if sel.place_countries:
+        qs = qs.touching_country(*sel.place_countries)
+    if sel.state:
+        qs = qs.in_state(sel.state)
     # since_from after since_to is an empty range: nothing began in it (the list is empty, not an error)
-    qs = qs.since_between(f.since_from, f.since_to)
-    statuses = rf.statuses(f.status)
-    if (day := as_of_day(f.as_of)) is not None:
-        qs = qs.as_of(day, statuses)
-    elif statuses:
-        qs = qs.with_status(*statuses)
-    if f.q is not None:
-        q = clean_text(f.q)[:1000]
-        if q:
-            # Places named like q (substrings too) or found by full text, on either side, plus the relations the
-            # full text finds: the places are looked up once, and every term is an indexed id lookup, so the
-            # relations table is not scanned with LIKE.
-            # (the folded key covers the German name; English names and aliases are in the full-text index)
-            found = matching_ids_by_kind(q, ("actor", "relation"))  # one full-text query for both
-            places = set(found.get("actor", []))
-            if not places and (key := fold(q)):  # a part of a name ("furt"): the folded names, scanned
-                places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True))
-            cond = ids_in("partner_id", sorted(places)) | ids_in("home_id", sorted(places))
-            if ids := found.get("relation"):
-                cond |= ids_in("id", ids)
-            qs = qs.filter(cond)
+    qs = qs.since_between(sel.since_from, sel.since_to)
+    if sel.as_of is not None:
+        qs = qs.as_of(sel.as_of, sel.statuses)
+    elif sel.statuses:
+        qs = qs.with_status(*sel.statuses)
+    if sel.text:
+        cond = ids_in("partner_id", list(sel.text_places)) | ids_in("home_id", list(sel.text_places))
+        if sel.text_relations:
+            cond |= ids_in("id", list(sel.text_relations))
+        qs = qs.filter(cond)
     return qs
+
+
+def filter_relations(f: RelationFilters) -> RelationQuerySet:
+    """Published relations matching the filters (see checked() and relations_of())."""
+    return relations_of(checked(f))
+
+
+# -- the same selection as SQL prepared once per shape ---------------------------------------------------------
+# A shape is which filters are given and how many values each has; the SQL of a shape is the same for any
+# values. Building and compiling the queryset cost more than running it (a country's twinnings: ~2.5 of ~10 ms
+# per request), so the WHERE clause is compiled once per shape with marker values, and each request binds its own.
+Slot = tuple[str, Any]
+_ID_LISTS = ("text_places", "text_relations")
+_MARKED_FIELDS = ("kinds", "countries", "place_countries", "statuses", "place", "since_from", "since_to")
+INT_MARKER = 30_000  # + n: fits a year (smallint) and an id; no constant of the relation filters is near it
+
+
+@dataclass(frozen=True)
+class Where:
+    """A selection from one table as SQL: its WHERE clause for a page (with LIMIT) and for the count (without:
+    on PostgreSQL a subquery inside an OR is planned best in a different form for each, see InSubquery)."""
+
+    table: str
+    page: tuple[str, list[Any]]
+    count: tuple[str, list[Any]]
+
+
+_PREPARED: dict[tuple, tuple[str, tuple[str, list[Slot]], tuple[str, list[Slot]]] | None] = {}
+
+
+def selection_where(sel: Selection) -> Where | None:
+    """The selection's Where, or None when it needs a join or an annotation (topic, home, state, continent,
+    as_of, the region's scope), which take the ORM's way."""
+    if sel.as_of is not None or sel.topics or sel.home is not None or sel.state or sel.continents:
+        return None
+    if connection.vendor not in ("sqlite", "postgresql"):  # ids_in() binds a list of ids as one parameter
+        return None
+    shape = (
+        connection.vendor,
+        sel.scope,
+        *(len(v) if isinstance(v, tuple) else v is not None for v in (getattr(sel, n) for n in _MARKED_FIELDS)),
+        sel.text,
+        bool(sel.text_relations),
+    )
+    if shape not in _PREPARED:
+        _PREPARED[shape] = _prepare(sel)
+    prepared = _PREPARED[shape]
+    if prepared is None:
+        return None
+    table, (page_sql, page_slots), (count_sql, count_slots) = prepared
+    return Where(
+        table,
+        (page_sql, [_bound(slot, sel) for slot in page_slots]),
+        (count_sql, [_bound(slot, sel) for slot in count_slots]),
+    )
+
+
+def _prepare(sel: Selection) -> tuple[str, tuple[str, list[Slot]], tuple[str, list[Slot]]] | None:
+    """Compile the shape of `sel` with a unique marker in place of each value; map each parameter back to the
+    value it stands for. None when the query is not one table's, or a marker did not come through unchanged."""
+    markers: dict[Any, Slot] = {}
+    values: dict[str, Any] = {}
+
+    def mark(value: Any, slot: Slot) -> Any:
+        markers[value] = slot
+        return value
+
+    for name in _MARKED_FIELDS:
+        value = getattr(sel, name)
+        if isinstance(value, tuple):
+            values[name] = tuple(mark(f"~{len(markers)}~", ("item", (name, i))) for i in range(len(value)))
+        elif value is not None:  # a valid value of the column (out of range, the ORM drops the condition)
+            values[name] = mark(INT_MARKER + len(markers), ("value", name))
+    for name in _ID_LISTS:
+        if getattr(sel, name):
+            values[name] = (-1_000_000_000 - len(markers),)
+            markers[str(ids_param(list(values[name]), connection.vendor))] = ("ids", name)
+    qs = relations_of(replace(sel, **values))
+    compiled = [_one_table_where(qs[:1]), _one_table_where(qs)]  # with LIMIT (a page), without (the count)
+    out: list[tuple[str, list[Slot]]] = []
+    for where in compiled:
+        if where is None:
+            return None
+        table, sql, params = where
+        slots: list[Slot] = []
+        for param in params:
+            key = str(param) if isinstance(param, list) else param  # an array of ids on PostgreSQL
+            if key in markers:
+                slots.append(markers[key])
+            elif isinstance(param, str) and "~" in param or isinstance(param, list | tuple):
+                return None  # a marker changed on the way (quoted, joined into a pattern): not a plain parameter
+            else:
+                slots.append(("const", param))
+        if len({slot for slot in slots if slot[0] != "const"}) != len(markers):
+            return None  # a value is not a parameter of the SQL (inlined or dropped)
+        out.append((sql, slots))
+    return table, out[0], out[1]
+
+
+def _bound(slot: Slot, sel: Selection) -> Any:
+    kind, ref = slot
+    if kind == "const":
+        return ref
+    if kind == "item":
+        name, i = ref
+        return getattr(sel, name)[i]
+    if kind == "value":
+        return getattr(sel, ref)
+    return ids_param(list(getattr(sel, ref)), connection.vendor)
 
 
 def facet_counts(qs: QuerySet, names: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -365,20 +521,56 @@ def filter_places(f: PlaceFilters) -> QuerySet:
 
 # -- pages --------------------------------------------------------------------------------------
 def page_ids(
-    request: HttpRequest, qs: QuerySet, paging: Paging, count: int | None = None
+    request: HttpRequest, qs: QuerySet | None, paging: Paging, count: int | None = None, where: Where | None = None
 ) -> tuple[list[int], dict[str, Any]]:
     """The ids of one page (nothing but ids is read for the selection), and the total: counted once, and not at
     all when the first page holds the whole selection. Like paginate(), a page past the end is refused naming
-    the last page. A `count` known already (the sum of a facet's counts) is taken as it is."""
+    the last page. A `count` known already (the sum of a facet's counts) is taken as it is.
+
+    `where` (from selection_where(), for the default order by id) stands for the queryset: the page and the
+    count are read with it, and `qs` is not needed.
+    """
     start = (paging.page - 1) * paging.page_size
-    ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
+    if where is None:
+        assert qs is not None
+        ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
+    else:
+        t, (sql, params) = where.table, where.page
+        with connection.cursor() as cursor:
+            # the table's name and the WHERE clause the ORM compiled; every value is a parameter
+            cursor.execute(
+                f"SELECT {t}.id FROM {t} WHERE {sql} ORDER BY {t}.id LIMIT %s OFFSET %s",  # noqa: S608
+                [*params, paging.page_size, start],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
     if count is not None:
         pass
     elif paging.page == 1 and len(ids) < paging.page_size:
         count = len(ids)
-    else:
+    elif where is None:
+        assert qs is not None
         count = qs.order_by().count()
+    else:
+        sql, params = where.count
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {where.table} WHERE {sql}", params)  # noqa: S608 (as above)
+            count = cursor.fetchone()[0]
     return ids, _page_meta(request, paging, count)
+
+
+def _one_table_where(qs: QuerySet) -> tuple[str, str, list[Any]] | None:
+    """(quoted table, WHERE clause, its parameters) of a selection from one table (no join, no annotation, no
+    distinct); None for any other query."""
+    query = qs.query
+    joined = [alias for alias in query.alias_map if query.alias_refcount.get(alias)]
+    if len(joined) != 1 or query.distinct or query.annotations or query.combinator or query.extra:
+        return None
+    compiler = query.get_compiler(using=qs.db)
+    try:
+        sql, params = compiler.compile(query.where)
+    except (EmptyResultSet, FullResultSet):
+        return None
+    return compiler.quote_name_unless_alias(query.base_table), sql or "1 = 1", list(params)
 
 
 def _page_meta(request: HttpRequest, paging: Paging, count: int) -> dict[str, Any]:

@@ -60,9 +60,10 @@ class IdsIn(Expression):
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
         lhs, params = compiler.compile(self.lhs)
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s::bigint[])", [*params, self.ids]
+            return f"{lhs} = ANY(%s::bigint[])", [*params, ids_param(self.ids, connection.vendor)]
         if connection.vendor == "sqlite":
-            return f"{lhs} IN (SELECT value FROM json_each(%s))", [*params, json.dumps(self.ids)]  # noqa: S608
+            param = ids_param(self.ids, connection.vendor)
+            return f"{lhs} IN (SELECT value FROM json_each(%s))", [*params, param]  # noqa: S608
         if not self.ids:
             return "1 = 0", list(params)
         return f"{lhs} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
@@ -100,6 +101,11 @@ class InSubquery(Expression):
         if connection.vendor == "postgresql" and compiler.query.high_mark is None:
             return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
         return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
+
+
+def ids_param(ids: list[int], vendor: str) -> Any:
+    """The one parameter IdsIn binds for the ids: an array on PostgreSQL, a JSON text on SQLite."""
+    return list(ids) if vendor == "postgresql" else json.dumps(list(ids))
 
 
 def ids_in(field: str, ids: list[int]) -> Q:

@@ -1,0 +1,80 @@
+"""The relation list's SQL prepared once per shape answers exactly as the ORM's queryset does (#14).
+
+The list compiles the WHERE clause of a shape (which filters, how many values) once with markers and binds each
+request's values; a wrong binding would answer one question with another's values. Each shape is asked twice
+with different values, and every page and the count are compared with relations_of() run by the ORM.
+"""
+
+import pytest
+
+from weltnetz.api import filters as f
+from weltnetz.register.models import Actor, Relation
+
+pytestmark = pytest.mark.django_db
+
+
+def orm_ids(query: str) -> list[int]:
+    values: dict = dict(p.split("=", 1) for p in query.split("&") if p)
+    params = f.RelationListFilters(**values)
+    return list(f.relations_of(f.checked(params)).order_by("id").values_list("id", flat=True))
+
+
+def api_ids(client, query: str) -> tuple[list[int], int]:
+    first = client.get(f"/api/v1/relations?{query}&page_size=3").json()
+    ids = [r["id"] for r in first["results"]]
+    for page in range(2, first["pages"] + 1):
+        ids += [r["id"] for r in client.get(f"/api/v1/relations?{query}&page_size=3&page={page}").json()["results"]]
+    return ids, first["count"]
+
+
+def two_places() -> tuple[int, int]:
+    busiest = Actor.objects.filter(relations_as_partner__live=True).order_by("id").distinct()
+    return busiest[0].pk, busiest[1].pk
+
+
+SHAPES = [
+    ("kind=state_partnership", "kind=representation"),
+    ("country=JP", "country=CN"),
+    ("country=JP,CN", "country=FR,IT"),
+    ("place_country=JP", "place_country=DE"),
+    ("kind=state_partnership&place_country=CN", "kind=representation&place_country=US"),
+    ("status=active", "status=dormant,ended"),
+    ("since_from=1990", "since_from=2005"),
+    ("since_from=1980&since_to=1999", "since_from=2000&since_to=2030"),
+    ("q=Partnerschaft", "q=Kanagawa"),
+    ("q=furt", "q=China"),
+    ("scope=twinnings", "scope=all"),
+]
+
+
+@pytest.mark.parametrize("first,second", SHAPES)
+def test_each_shape_answers_with_its_own_values(client, first, second):
+    for query in (first, second, first):
+        ids, count = api_ids(client, query)
+        expected = orm_ids(query)
+        assert ids == expected, query
+        assert count == len(expected), query
+    assert orm_ids(first) != orm_ids(second) or not orm_ids(first), "the pair must tell the values apart"
+
+
+def test_one_place_then_another(client):
+    a, b = two_places()
+    for place in (a, b, a):
+        ids, count = api_ids(client, f"place={place}")
+        assert ids == orm_ids(f"place={place}") and count == len(ids) > 0
+        assert all(
+            Relation.objects.filter(pk=i).filter(home_id=place).exists()
+            or Relation.objects.filter(pk=i, partner_id=place).exists()
+            for i in ids
+        )
+
+
+def test_plain_shapes_are_prepared_and_joins_take_the_orm(client):
+    def where(**values):
+        return f.selection_where(f.checked(f.RelationListFilters(**values)))
+
+    assert where(kind="municipal_partnership", place_country="DE") is not None
+    assert where(q="Partnerschaft") is not None
+    assert where(place=1, status="active") is not None
+    for joined in ({"topic": "economy"}, {"home": "baden-wuerttemberg"}, {"as_of": "2015"}, {"continent": "asia"}):
+        assert where(**joined) is None, joined
