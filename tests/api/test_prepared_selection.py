@@ -78,3 +78,22 @@ def test_plain_shapes_are_prepared_and_joins_take_the_orm(client):
     assert where(place=1, status="active") is not None
     for joined in ({"topic": "economy"}, {"home": "baden-wuerttemberg"}, {"as_of": "2015"}, {"continent": "asia"}):
         assert where(**joined) is None, joined
+
+
+def test_a_text_that_found_no_place_and_one_that_did(client):
+    """The same shape (a text, relations found) with and without places found: the places are a value too."""
+    from django.db import connection
+
+    a, b = two_places()
+    some = tuple(Relation.objects.filter(live=True).order_by("id").values_list("id", flat=True)[:3])
+    for sel in (
+        f.Selection(text=True, text_places=(), text_relations=some),
+        f.Selection(text=True, text_places=(a, b), text_relations=some),
+        f.Selection(text=True, text_places=(b,), text_relations=some[:1]),
+    ):
+        where = f.selection_where(sel)
+        assert where is not None
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id FROM {where.table} WHERE {where.count[0]} ORDER BY id", where.count[1])
+            found = [row[0] for row in cursor.fetchall()]
+        assert found == list(f.relations_of(sel).order_by("id").values_list("id", flat=True)), sel

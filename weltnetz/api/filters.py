@@ -436,8 +436,8 @@ def _prepare(sel: Selection) -> tuple[str, tuple[str, list[Slot]], tuple[str, li
             values[name] = tuple(mark(f"~{len(markers)}~", ("item", (name, i))) for i in range(len(value)))
         elif value is not None:  # a valid value of the column (out of range, the ORM drops the condition)
             values[name] = mark(INT_MARKER + len(markers), ("value", name))
-    for name in _ID_LISTS:
-        if getattr(sel, name):
+    for name in _ID_LISTS:  # the places are matched whenever there is a text, the relations when it found some
+        if sel.text and (name == "text_places" or sel.text_relations):
             values[name] = (-1_000_000_000 - len(markers),)
             markers[str(ids_param(list(values[name]), connection.vendor))] = ("ids", name)
     qs = relations_of(replace(sel, **values))
