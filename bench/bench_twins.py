@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_twins.py [--csv ../shared/data/twin_cities.csv] [--duration 10] [--repeats 1]
                                           [--connections 16] [--sizes 200000,1000000] [--skip-import-sizes]
-                                          [--map] [--keep]
+                                          [--map] [--keep] [--postgres URL [--only-postgres]] [--ports 8400-8499]
 
 Import: `sqlite-utils insert --csv` + `enable-fts` (city1, city2) + indexes (country1, country2, city1, city2)
 against `weltnetz import twins` (countries, place merging, states, citations, search index), on the real file
@@ -20,6 +20,14 @@ checked against the file's distinct pairs (a pair and its reverse once, read wit
 
 Portal pages: the default `weltnetz serve` (page cache on) under wrk with gzip: /de/, a partner page, the lists,
 search, a town page.
+
+`--postgres postgres://user@host:5432/postgres` also builds the same register on that PostgreSQL server, in a
+database of its own (`bench_twins_pg`, created, and dropped at the end unless `--keep`) the way `make db` does
+(migrate, load_register, import twins of the same file, setup_portal), serves it with the same `weltnetz serve`
+(answer cache off) and asks both registers the four questions with wrk, one after the other: a table of SQLite
+and PostgreSQL requests/s, their ratio, and whether every URL's count is the same on both. Then the plans: the
+EXPLAIN ANALYZE of every query for one URL per question (bench/plans_postgresql.py), printed under "Plans" and
+written to bench/plans_postgresql.md. `--only-postgres` leaves out Datasette and the portal pages.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 
@@ -46,7 +54,9 @@ sys.path.insert(0, str(REPO))
 from common import free_port, make_db, start, stop  # noqa: E402
 
 BIN = Path(sys.executable).parent
-PORTS = range(8400, 8500)  # the range this project's benchmarks may listen on
+PORTS = range(8400, 8500)  # the range this project's benchmarks may listen on (--ports)
+PG_DATABASE = "bench_twins_pg"
+TOWN_OF: dict[str, tuple[str, str]] = {}  # question (d)'s weltnetz path -> (folded name, country) of its town
 
 
 def port() -> int:
@@ -350,6 +360,7 @@ def questions(real_csv: Path) -> dict:
         if actor is None:
             continue
         raw = raw_names[(name, code)]
+        TOWN_OF[f"/api/v1/relations?{kind}&place={actor.pk}&page_size=50"] = (name, code)
         names = ", ".join(sql_text(x) for x in sorted(written[code]))
         town = sql_text(raw)
         where = quote(f"(city1 = {town} and country1 in ({names})) or (city2 = {town} and country2 in ({names}))")
@@ -399,6 +410,107 @@ def question_report(args: argparse.Namespace, wbase: str, dbase: str, urls: dict
             )
 
 
+# -- PostgreSQL against SQLite ---------------------------------------------------------------------------------------
+def postgres_url(server: str, database: str = PG_DATABASE) -> str:
+    """`server` (any database URL on the PostgreSQL server) with the database name replaced."""
+    parts = urlsplit(server)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
+
+
+def postgres_admin(server: str, statement: str) -> None:
+    """Run CREATE/DROP DATABASE on the server's maintenance database (autocommit: they cannot run in a transaction)."""
+    import psycopg
+
+    with psycopg.connect(postgres_url(server, urlsplit(server).path.strip("/") or "postgres"), autocommit=True) as c:
+        c.execute(statement)
+
+
+def postgres_register(server: str, csv_path: Path, env: dict) -> str:
+    """A fresh database with the register `make db` builds, from the same file; returns its URL."""
+    print(f"\n## The same register on PostgreSQL (database {PG_DATABASE})\n", flush=True)
+    postgres_admin(server, f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+    postgres_admin(server, f"CREATE DATABASE {PG_DATABASE}")
+    url = postgres_url(server)
+    weltnetz = str(BIN / "weltnetz")
+    for step in (["migrate", "--no-input", "-v0"], ["load_register", "-v0"], ["import", "twins", str(csv_path)]):
+        seconds = run([weltnetz, *step], {**env, "DATABASE_URL": url})
+        print(f"  weltnetz {' '.join(step[:2]):20} {seconds:6.1f} s", flush=True)
+    run([weltnetz, "setup_portal", "-v0"], {**env, "DATABASE_URL": url})
+    return url
+
+
+def postgres_paths(urls: dict, database_url: str) -> dict[str, list[str]]:
+    """The questions' weltnetz paths for the PostgreSQL register: (d) names its town by the id it has there."""
+    import psycopg
+
+    out: dict[str, list[str]] = {}
+    with psycopg.connect(database_url) as conn:
+        for q, items in urls.items():
+            paths = []
+            for wpath, _, _ in items:
+                if wpath in TOWN_OF:
+                    row = conn.execute(
+                        "SELECT id FROM register_actor WHERE kind = 'municipality' AND name_key = %s "
+                        "AND country_code = %s ORDER BY name, id LIMIT 1",
+                        TOWN_OF[wpath],
+                    ).fetchone()
+                    wpath = re.sub(r"place=\d+", f"place={row[0] if row else 0}", wpath)
+                paths.append(wpath)
+            out[q] = paths
+    return out
+
+
+def postgres_report(args: argparse.Namespace, sbase: str, pbase: str, urls: dict, pg_paths: dict) -> None:
+    print(
+        f"\n## SQLite against PostgreSQL: the four questions, 50 URLs each, wrk {args.connections} connections, "
+        f"{args.duration} s x {args.repeats} (median); answer cache off; one server under load at a time\n"
+    )
+    print(
+        "| question | SQLite req/s | p50 / p99 ms | PostgreSQL req/s | p50 / p99 ms | PG ÷ SQLite | same counts |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+    )
+    with httpx.Client(timeout=60) as c:
+        for q, items in urls.items():
+            spaths = [x[0] for x in items]
+            same = sum(
+                c.get(sbase + s).json()["count"] == c.get(pbase + p).json()["count"]
+                for s, p in zip(spaths, pg_paths[q], strict=True)
+            )
+            s = median_wrk(sbase, spaths, args)
+            p = median_wrk(pbase, pg_paths[q], args)
+            errors = "" if not (s[3] or p[3]) else f" (non-2xx: {s[3]} / {p[3]})"
+            print(
+                f"| {TITLES[q]} | {s[0]:.0f} | {s[1]:.1f} / {s[2]:.1f} | {p[0]:.0f} | {p[1]:.1f} / {p[2]:.1f} | "
+                f"**{p[0] / s[0]:.2f}** | {same} of {len(items)}{errors} |",
+                flush=True,
+            )
+
+
+def postgres_plans(env: dict, database_url: str, pg_paths: dict, csv_name: str) -> None:
+    """EXPLAIN ANALYZE of every query for the first URL of each question: printed, and written to a file."""
+    paths = [pg_paths[q][0] for q in pg_paths]
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "plans_postgresql.py"), *paths],
+        env={**os.environ, **env, "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode:
+        print(f"\nPlans: bench/plans_postgresql.py failed:\n{proc.stderr[-2000:]}")
+        return
+    target = REPO / "bench" / "plans_postgresql.md"
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[0]
+    text = (
+        "# PostgreSQL plans of the four questions (bench/bench_twins.py --postgres)\n\n"
+        f"One URL per question on the {PG_DATABASE} register (the twinnings of {csv_name}), answer "
+        f"cache off; EXPLAIN (ANALYZE, BUFFERS) of every query it issues. {os.cpu_count()} cores, load average "
+        f"{load} when the plans were taken (the times vary with it; the plans' shapes are the point).\n" + proc.stdout
+    )
+    target.write_text(text, encoding="utf-8")
+    print(f"\n## Plans (PostgreSQL; also written to {target.relative_to(REPO)})\n{proc.stdout}")
+
+
 def pages_report(args: argparse.Namespace, base: str) -> None:
     import django
 
@@ -436,7 +548,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="200000,1000000", help="synthetic files' distinct pairs, comma-separated")
     parser.add_argument("--map", action="store_true", help="also run bench/bench_map.py against the register")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (databases, var dirs)")
+    parser.add_argument("--postgres", metavar="URL", help="also on this PostgreSQL server (postgres://user@host/db)")
+    parser.add_argument("--only-postgres", action="store_true", help="with --postgres: no Datasette, no pages")
+    parser.add_argument("--ports", default="8400-8499", help="the range of ports the servers may listen on")
     args = parser.parse_args()
+    global PORTS
+    first, _, last = args.ports.partition("-")
+    PORTS = range(int(first), int(last or first) + 1)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
     with open("/proc/loadavg") as f:
@@ -452,25 +570,47 @@ def main() -> None:
     weltnetz = str(BIN / "weltnetz")
     dport, uport, wport = port(), port(), port()
     dbase, ubase, wbase = (f"http://127.0.0.1:{p}" for p in (dport, uport, wport))
-    datasette = start(
-        [str(BIN / "datasette"), "serve", str(tmp / "twins.db"), "-p", str(dport), "-h", "127.0.0.1"],
-        f"{dbase}/-/versions.json",
-    )
     uncached = start(
         [weltnetz, "serve", "--bind", f"127.0.0.1:{uport}"],
         f"{ubase}/api/v1/topics",
         {**env, "WELTNETZ_API_CACHE_SECONDS": "0"},
     )
     try:
-        question_report(args, ubase, dbase, questions(args.csv))
+        urls = questions(args.csv)
+        if not args.only_postgres:
+            datasette = start(
+                [str(BIN / "datasette"), "serve", str(tmp / "twins.db"), "-p", str(dport), "-h", "127.0.0.1"],
+                f"{dbase}/-/versions.json",
+            )
+            try:
+                question_report(args, ubase, dbase, urls)
+            finally:
+                stop(datasette)
+        if args.postgres:
+            database_url = postgres_register(args.postgres, args.csv, env)
+            pg_paths = postgres_paths(urls, database_url)
+            pport = port()
+            pbase = f"http://127.0.0.1:{pport}"
+            on_postgres = start(
+                [weltnetz, "serve", "--bind", f"127.0.0.1:{pport}"],
+                f"{pbase}/api/v1/topics",
+                {**env, "WELTNETZ_API_CACHE_SECONDS": "0", "DATABASE_URL": database_url},
+            )
+            try:
+                postgres_report(args, ubase, pbase, urls, pg_paths)
+            finally:
+                stop(on_postgres)
+            postgres_plans(env, database_url, pg_paths, args.csv.name)
+            if not args.keep:
+                postgres_admin(args.postgres, f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
     finally:
         stop(uncached)
-        stop(datasette)
-    server = start([weltnetz, "serve", "--bind", f"127.0.0.1:{wport}"], f"{wbase}/api/v1/topics", env)
-    try:
-        pages_report(args, wbase)
-    finally:
-        stop(server)
+    if not args.only_postgres:
+        server = start([weltnetz, "serve", "--bind", f"127.0.0.1:{wport}"], f"{wbase}/api/v1/topics", env)
+        try:
+            pages_report(args, wbase)
+        finally:
+            stop(server)
     with open("/proc/loadavg") as f:
         print(f"\nload average at the end: {f.read().split()[0]}")
     if args.map:
