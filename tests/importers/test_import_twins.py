@@ -358,3 +358,17 @@ def test_overlong_names_are_cut_to_the_field_length(tmp_path: Path):
     assert "Relations created: 1" in run(path)
     town = Actor.objects.get(name=name[:200])
     assert len(town.name_key) <= 200 and len(town.slug) <= 160
+
+
+def test_towns_of_one_name_get_numbered_slugs_within_a_file_and_across_imports(tmp_path: Path):
+    rows = [
+        "Neustadt,Germany,49.35,8.14,Tours,France,47.39,0.69\n",
+        "Neustadt,Germany,54.10,10.81,Lyon,France,45.76,4.84\n",  # another Neustadt, 500 km away
+    ]
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(HEADER + "".join(rows), encoding="utf-8")
+    second.write_text(HEADER + "Neustadt,Germany,50.73,11.74,Nancy,France,48.69,6.18\n", encoding="utf-8")
+    run(first)
+    run(second)
+    slugs = sorted(Actor.objects.filter(name="Neustadt", country_code="DE").values_list("slug", flat=True))
+    assert slugs == ["neustadt-de", "neustadt-de-2", "neustadt-de-3"]

@@ -51,7 +51,11 @@ def unique_slug(text: str, model: type[models.Model] = Actor, taken: set[str] | 
 
     Bulk callers pass `taken` (every slug already in use, kept up to date here) to avoid a query per name.
     """
-    base = slug_base(text)
+    return numbered_slug(slug_base(text), model, taken)
+
+
+def numbered_slug(base: str, model: type[models.Model] = Actor, taken: set[str] | None = None) -> str:
+    """`base` (a slug_base), numbered ("-2", "-3") until no row of `model` (and nothing in `taken`) has it."""
     slug, n = base, 1
     while (slug in taken) if taken is not None else model._default_manager.filter(slug=slug).exists():
         n += 1
