@@ -65,7 +65,7 @@ def country_name(code: str, language: str) -> str:
 
 
 def _join(*parts: object) -> str:
-    return " ".join(str(p) for p in parts if p not in (None, ""))
+    return " ".join([p if type(p) is str else str(p) for p in parts if p is not None and p != ""])
 
 
 @lru_cache(maxsize=4096)
