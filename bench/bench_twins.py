@@ -3,12 +3,15 @@
     .venv/bin/python bench/bench_twins.py [--csv ../shared/data/twin_cities.csv] [--duration 10] [--repeats 1]
                                           [--connections 16] [--sizes 200000,1000000] [--skip-import-sizes]
                                           [--map] [--keep] [--postgres URL [--only-postgres]] [--ports 8400-8499]
+                                          [--only import] [--import-repeats N]
 
 Import: `sqlite-utils insert --csv` + `enable-fts` (city1, city2) + indexes (country1, country2, city1, city2)
 against `weltnetz import twins` (countries, place merging, states, citations, search index), on the real file
 and on synthetic files of `--sizes` distinct pairs that this script generates (same columns, new town names,
 coordinates near real towns of the same country); time, peak memory, ratio, and `--dry-run`. The largest size is
-also imported with 1 % broken rows, with and without `--strict`.
+also imported with 1 % broken rows, with and without `--strict`. `--only import` runs this part alone (no servers,
+no wrk); `--import-repeats 3` measures each file three times (sqlite-utils and weltnetz taking turns, each on a fresh
+copy of the register) and shows the median ratio. Every row names the load average seen while it was measured.
 
 Questions: Datasette 0.65.5 (`datasette serve`) over the sqlite-utils database, and `weltnetz serve` (gunicorn, as
 `make run` serves it) with its answer cache off (WELTNETZ_API_CACHE_SECONDS=0): every answer computed afresh. wrk
@@ -37,7 +40,9 @@ import csv
 import os
 import random
 import re
+import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -82,20 +87,33 @@ def run(cmd: list[str], env: dict | None = None) -> float:
     return time.perf_counter() - t
 
 
-def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, str, str]:
-    """(wall seconds, peak memory MiB by GNU time's %M, exit code, stdout, stderr) of a command."""
+def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, str, str, float]:
+    """(wall seconds, peak memory MiB by GNU time's %M, exit code, stdout, stderr, CPU seconds) of a command."""
     t = time.perf_counter()
     proc = subprocess.run(
-        ["/usr/bin/time", "-f", "peak-rss-kib %M", *cmd],
+        ["/usr/bin/time", "-f", "peak-rss-kib %M cpu-s %U %S", *cmd],
         env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
     )
     wall = time.perf_counter() - t
     lines = proc.stderr.splitlines()
-    peak = next((int(x.split()[1]) for x in lines if x.startswith("peak-rss-kib")), 0) / 1024
+    stats = next((x.split() for x in lines if x.startswith("peak-rss-kib")), ["", "0", "", "0", "0"])
+    peak, cpu = int(stats[1]) / 1024, float(stats[3]) + float(stats[4])
     err = "\n".join(x for x in lines if not x.startswith(("peak-rss-kib", "Command exited")))
-    return wall, peak, proc.returncode, proc.stdout, err
+    return wall, peak, proc.returncode, proc.stdout, err, cpu
+
+
+def load_average() -> float:
+    """The one-minute load average now (beside every figure: the machine is shared)."""
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def children_cpu() -> float:
+    """CPU seconds of every finished child process so far (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # -- the import ------------------------------------------------------------------------------------------------------
@@ -177,9 +195,21 @@ def fresh_register(tmp: Path, name: str, base_env: dict, template: Path | None) 
     return env, var / "weltnetz.sqlite3"
 
 
-def import_report(tmp: Path, base_env: dict, real_csv: Path, sizes: list[int]) -> Path:
+def created(out: str) -> int:
+    """'Relations created: N' of an import's report."""
+    m = re.search(r"Relations created: (\d+)", out)
+    return int(m[1]) if m else -1
+
+
+def twinnings(db: Path) -> int:
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT COUNT(*) FROM register_relation WHERE kind = 'municipal_partnership'").fetchone()[0]
+
+
+def import_report(tmp: Path, base_env: dict, real_csv: Path, sizes: list[int], repeats: int = 1) -> Path:
     """Import the real file and the synthetic ones both ways; print the table; return the register built from the
-    real file (the servers use it)."""
+    real file (the servers use it). Each measurement runs `repeats` times on a fresh copy (the median is shown),
+    sqlite-utils and weltnetz taking turns, so a burst of load on the shared machine hits both sides."""
     print("\n## Import: weltnetz import twins against sqlite-utils insert + enable-fts + indexes\n", flush=True)
     template_env, template = fresh_register(tmp, "template", base_env, None)
     weltnetz = str(BIN / "weltnetz")
@@ -191,47 +221,89 @@ def import_report(tmp: Path, base_env: dict, real_csv: Path, sizes: list[int]) -
         files.append((f"synthetic, {n:,} distinct pairs", path, n))
     real_db = None
     for label, path, n in files:
-        db = tmp / f"su-{n}.db"
-        t0 = time.perf_counter()
-        t_insert, t_fts, t_index = sqlite_utils_import(path, db)
-        t_su = time.perf_counter() - t0
-        env, target = fresh_register(tmp, f"var-{n}", base_env, template)
-        dry, dry_peak, *_ = measured([weltnetz, "import", "twins", str(path), "--dry-run"], env)
-        wall, peak, code, out, err = measured([weltnetz, "import", "twins", str(path)], env)
-        if code:
-            raise SystemExit(f"import of {path} failed: {out[-1000:]} {err[-1000:]}")
-        rows.append((label, n, t_insert, t_fts + t_index, t_su, wall, peak, dry, dry_peak))
-        if n == 25_917:
-            real_db = target
-            shutil.copy(db, tmp / "twins.db")
-        db.unlink()
-        if n != 25_917:
-            shutil.rmtree(target.parent, ignore_errors=True)
-        print(f"  {label}: sqlite-utils {t_su:.1f} s, weltnetz {wall:.1f} s ({peak:.0f} MiB)", flush=True)
+        runs = []
+        for k in range(repeats):
+            db = tmp / f"su-{n}.db"
+            db.unlink(missing_ok=True)
+            before, t0, load_su = children_cpu(), time.perf_counter(), load_average()
+            t_insert, t_fts, t_index = sqlite_utils_import(path, db)
+            t_su, cpu_su = time.perf_counter() - t0, children_cpu() - before
+            env, target = fresh_register(tmp, f"var-{n}-{k}", base_env, template)
+            load_dry = load_average()
+            command = [weltnetz, "import", "twins", str(path)]
+            dry, dry_peak, code, out, err, dry_cpu = measured([*command, "--dry-run"], env)
+            if code:
+                raise SystemExit(f"dry run of {path} failed: {out[-1000:]} {err[-1000:]}")
+            load_w = load_average()
+            wall, peak, code, out, err, cpu = measured(command, env)
+            if code:
+                raise SystemExit(f"import of {path} failed: {out[-1000:]} {err[-1000:]}")
+            runs.append(
+                (
+                    t_insert,
+                    t_fts + t_index,
+                    t_su,
+                    cpu_su,
+                    wall,
+                    cpu,
+                    peak,
+                    dry,
+                    dry_cpu,
+                    dry_peak,
+                    created(out),
+                    max(load_su, load_dry, load_w),
+                )
+            )
+            if n == 25_917 and real_db is None:
+                real_db = target
+                shutil.copy(db, tmp / "twins.db")
+            else:
+                shutil.rmtree(target.parent, ignore_errors=True)
+            db.unlink()
+            print(
+                f"  {label}: sqlite-utils {t_su:.1f} s, weltnetz {wall:.1f} s ({peak:.0f} MiB), "
+                f"--dry-run {dry:.1f} s, load {runs[-1][-1]:.1f}",
+                flush=True,
+            )
+        runs.sort(key=lambda r: r[4] / r[2])  # the median ratio
+        rows.append((label, n, runs[len(runs) // 2]))
     head = (
-        "| file | rows | sqlite-utils insert s | + FTS + indexes s | sqlite-utils total s | weltnetz import s "
-        "| peak MiB | ratio | --dry-run s | dry-run MiB |"
+        "| file | rows | sqlite-utils insert s | + FTS + indexes s | sqlite-utils total s (CPU s) | weltnetz import s "
+        "(CPU s) | peak MiB | ratio | relations | --dry-run s (CPU s) | dry-run MiB | load |"
     )
-    print("\n" + head + "\n|" + " --- |" + " ---: |" * 9)
-    for label, n, t_insert, t_extra, t_su, wall, peak, dry, dry_peak in rows:
+    print("\n" + head + "\n|" + " --- |" + " ---: |" * 11)
+    for label, n, r in rows:
+        t_insert, t_extra, t_su, cpu_su, wall, cpu, peak, dry, dry_cpu, dry_peak, made, high = r
         print(
-            f"| {label} | {n:,} | {t_insert:.1f} | {t_extra:.1f} | {t_su:.1f} | {wall:.1f} | {peak:.0f} | "
-            f"**{wall / t_su:.2f}** | {dry:.1f} | {dry_peak:.0f} |"
+            f"| {label} | {n:,} | {t_insert:.1f} | {t_extra:.1f} | {t_su:.1f} ({cpu_su:.1f}) | {wall:.1f} ({cpu:.1f}) "
+            f"| {peak:.0f} | **{wall / t_su:.2f}** | {made:,} | {dry:.1f} ({dry_cpu:.1f}) | {dry_peak:.0f} "
+            f"| {high:.1f} |"
         )
+    print(
+        "\n(ratio: weltnetz wall ÷ sqlite-utils wall; CPU seconds in brackets; relations: created by the import, the "
+        "real file's distinct pairs or the synthetic file's rows; load: the highest one-minute load average seen "
+        "while the row was measured)"
+    )
     if sizes:
         n = max(sizes)
         path = tmp / f"broken-{n}.csv"
         bad = synthetic(path, n, real_csv, broken=0.01, seed=15)
-        print(f"\n{n:,} rows with {bad:,} broken ones (1 %): each is reported with its line number")
+        print(f"\n{n:,} rows with {bad:,} broken ones (1 %): each is reported with its line number", flush=True)
         for flags in (["--strict"], []):
             env, target = fresh_register(tmp, f"var-broken{'-'.join(flags)}", base_env, template)
-            wall, peak, code, out, err = measured([weltnetz, "import", "twins", str(path), *flags], env)
+            before = twinnings(target)
+            high = load_average()
+            wall, peak, code, out, err, cpu = measured([weltnetz, "import", "twins", str(path), *flags], env)
             reported = sum(1 for x in err.splitlines() if re.match(r"\S+: line \d+: ", x))
-            summary = " ".join(x for x in out.splitlines() if x.startswith(("Relations created", "Rows rejected")))
-            last = err.splitlines()[-1] if code and err else summary
+            written = twinnings(target) - before
+            high = max(high, load_average())
+            last = err.splitlines()[-1] if code and err else ""
             print(
-                f"  {' '.join(flags) or '(no flag)':10} {wall:6.1f} s, peak {peak:.0f} MiB, exit {code}, "
-                f"{reported:,} rows reported with their line on stderr; {last[:200]}"
+                f"  {' '.join(flags) or '(no flag)':10} {wall:6.1f} s (CPU {cpu:.1f} s), peak {peak:.0f} MiB, "
+                f"exit {code}, "
+                f"{reported:,} of {bad:,} broken rows reported with their line; {written:,} twinnings written "
+                f"(expected {0 if flags else n - bad:,}); load {high:.1f}{'; ' + last[:160] if last else ''}",
+                flush=True,
             )
             shutil.rmtree(target.parent, ignore_errors=True)
         path.unlink()
@@ -544,6 +616,8 @@ def main() -> None:
     parser.add_argument("--csv", type=Path, default=REPO.parent / "shared" / "data" / "twin_cities.csv")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--repeats", type=int, default=1, help="wrk runs per question and side (median)")
+    parser.add_argument("--only", choices=["import"], help="run only this part (import: no servers, no wrk)")
+    parser.add_argument("--import-repeats", type=int, default=1, help="imports per file and side (the median ratio)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--sizes", default="200000,1000000", help="synthetic files' distinct pairs, comma-separated")
     parser.add_argument("--map", action="store_true", help="also run bench/bench_map.py against the register")
@@ -555,7 +629,7 @@ def main() -> None:
     global PORTS
     first, _, last = args.ports.partition("-")
     PORTS = range(int(first), int(last or first) + 1)
-    if shutil.which("wrk") is None:
+    if shutil.which("wrk") is None and args.only != "import":
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
     with open("/proc/loadavg") as f:
         load = f.read().split()[0]
@@ -564,7 +638,12 @@ def main() -> None:
     base_env = {"DJANGO_SETTINGS_MODULE": "weltnetz.settings.dev", "WELTNETZ_SECRET_KEY": "bench-only"}
     os.environ.pop("DATABASE_URL", None)
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-    real_db = import_report(tmp, base_env, args.csv, sizes)
+    real_db = import_report(tmp, base_env, args.csv, sizes, args.import_repeats)
+    if args.only == "import":
+        print(f"\nload average at the end: {load_average()}")
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     env = {**base_env, "WELTNETZ_VAR_DIR": str(real_db.parent)}
     os.environ.update(env)
     weltnetz = str(BIN / "weltnetz")
