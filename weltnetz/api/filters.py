@@ -531,6 +531,10 @@ def page_ids(
     count are read with it, and `qs` is not needed.
     """
     start = (paging.page - 1) * paging.page_size
+    if where is not None and count is None and connection.vendor == "postgresql":
+        ids_count = _small_selection_page(where, start, paging.page_size)
+        if ids_count is not None:
+            return ids_count[0], _page_meta(request, paging, ids_count[1])
     if where is None:
         assert qs is not None
         ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
@@ -556,6 +560,29 @@ def page_ids(
             cursor.execute(f"SELECT COUNT(*) FROM {where.table} WHERE {sql}", params)  # noqa: S608 (as above)
             count = cursor.fetchone()[0]
     return ids, _page_meta(request, paging, count)
+
+
+READ_WHOLE = 2000  # PostgreSQL: a selection up to this size is read whole through its indexes and paged here
+
+
+def _small_selection_page(where: Where, start: int, size: int) -> tuple[list[int], int] | None:
+    """PostgreSQL: (the page's ids, the count) of a selection of at most READ_WHOLE rows, else None.
+
+    For `ORDER BY id LIMIT 50` PostgreSQL walks the primary key and checks each row, expecting the matches to
+    be spread evenly; a small country's twinnings or a search's hits often lie together late in the table (a
+    search's 76 relations after 17,668 others: 20 ms). So the selection is counted first (through its indexes,
+    needed for the page's metadata anyway), and when it is small its ids are read whole the same way and
+    sorted here; a large selection is dense, and walking the key in order finds a page at once.
+    """
+    t, (sql, params) = where.table, where.count
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {t} WHERE {sql}", params)  # noqa: S608 (as in page_ids)
+        count = cursor.fetchone()[0]
+        if count > READ_WHOLE:
+            return None
+        cursor.execute(f"SELECT {t}.id FROM {t} WHERE {sql}", params)  # noqa: S608
+        ids = sorted(row[0] for row in cursor.fetchall())
+    return ids[start : start + size], count
 
 
 def _one_table_where(qs: QuerySet) -> tuple[str, str, list[Any]] | None:
