@@ -11,8 +11,10 @@ from django.core.management.base import CommandError
 
 from weltnetz.importers import countries
 from weltnetz.importers.states import state_at
+from weltnetz.importers.twin_cities import PlaceIndex, Side, _append
 from weltnetz.register.countries import continent_of
 from weltnetz.register.models import Actor, Relation, RelationCitation
+from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet
 
 pytestmark = pytest.mark.django_db
@@ -372,3 +374,18 @@ def test_towns_of_one_name_get_numbered_slugs_within_a_file_and_across_imports(t
     run(second)
     slugs = sorted(Actor.objects.filter(name="Neustadt", country_code="DE").values_list("slug", flat=True))
     assert slugs == ["neustadt-de", "neustadt-de-2", "neustadt-de-3"]
+
+
+def test_dry_run_reports_what_the_import_then_does(tricky: Path):
+    dry = run(tricky, "--dry-run").replace("Dry run: nothing written. ", "")
+    assert "parts linked to their town: 1" in dry
+    assert dry.splitlines()[:4] == run(tricky).splitlines()[:4]
+
+
+def test_a_name_whose_hash_collides_is_not_taken_for_another_place():
+    index = PlaceIndex()
+    ulm = index.add("Ulm", "DE", 48.4, 9.99)
+    _append(index.keys, hash(fold("Neu-Ulm")), ulm)  # as if "neu ulm" hashed like "ulm"
+    assert index.candidates(fold("Neu-Ulm"), "DE") == []
+    assert index.candidates(fold("ULM"), "DE") == [ulm]
+    assert index.resolve(Side("Neu-Ulm", "DE", "", 48.39, 10.01)) != ulm  # 2 km away, still another town
