@@ -25,6 +25,12 @@ def _serve(argv: list[str]) -> int:
         help="worker processes (default: 2 x cores + 1)",
     )
     parser.add_argument(
+        "--worker-class",
+        default=os.environ.get("WELTNETZ_WORKER_CLASS", "gthread"),
+        choices=("gthread", "sync"),
+        help="gthread (default): threads that keep connections open; sync: one request per connection",
+    )
+    parser.add_argument(
         "--threads",
         type=int,
         default=int(os.environ.get("WELTNETZ_THREADS", "4")),
@@ -43,7 +49,7 @@ def _serve(argv: list[str]) -> int:
         "--workers",
         str(args.workers),
         "--worker-class",
-        "gthread",
+        args.worker_class,
         "--threads",
         str(args.threads),
         "--keep-alive",
