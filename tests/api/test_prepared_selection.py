@@ -97,3 +97,13 @@ def test_a_text_that_found_no_place_and_one_that_did(client):
             cursor.execute(f"SELECT id FROM {where.table} WHERE {where.count[0]} ORDER BY id", where.count[1])
             found = [row[0] for row in cursor.fetchall()]
         assert found == list(f.relations_of(sel).order_by("id").values_list("id", flat=True)), sel
+
+
+def test_shapes_kept_are_bounded(client, monkeypatch):
+    """Each length of a list is a shape of its own; past MAX_SHAPES a shape is compiled but not kept."""
+    monkeypatch.setattr(f, "_PREPARED", {})
+    monkeypatch.setattr(f, "MAX_SHAPES", 2)
+    for codes in ("JP", "JP,CN", "JP,CN,FR", "JP,CN,FR,IT"):
+        ids, count = api_ids(client, f"country={codes}")
+        assert ids == orm_ids(f"country={codes}") and count == len(ids)
+    assert len(f._PREPARED) == 2

@@ -378,6 +378,7 @@ Slot = tuple[str, Any]
 _ID_LISTS = ("text_places", "text_relations")
 _MARKED_FIELDS = ("kinds", "countries", "place_countries", "statuses", "place", "since_from", "since_to")
 INT_MARKER = 30_000  # + n: fits a year (smallint) and an id; no constant of the relation filters is near it
+MAX_SHAPES = 1000  # prepared shapes kept per process (a few KB each)
 
 
 @dataclass(frozen=True)
@@ -407,9 +408,12 @@ def selection_where(sel: Selection) -> Where | None:
         sel.text,
         bool(sel.text_relations),
     )
-    if shape not in _PREPARED:
-        _PREPARED[shape] = _prepare(sel)
-    prepared = _PREPARED[shape]
+    if shape in _PREPARED:
+        prepared = _PREPARED[shape]
+    else:
+        prepared = _prepare(sel)
+        if len(_PREPARED) < MAX_SHAPES:  # long lists of values make new shapes without end: keep the first ones
+            _PREPARED[shape] = prepared
     if prepared is None:
         return None
     table, (page_sql, page_slots), (count_sql, count_slots) = prepared
