@@ -54,14 +54,20 @@ def german_first():
 
 
 @pytest.fixture(autouse=True)
-def fresh_counters():
-    """Rate-limit counters start at zero in every test (they live in the process's memory during tests)."""
+def fresh_caches():
+    """Rate-limit counters start at zero and the cache empty in every test (both live in the process's memory).
+
+    Entries are keyed by the data version, and each test's writes roll back with it: on PostgreSQL the next test
+    reaches the same version again, and would find what an earlier test cached under it (a checks run with
+    another test's findings).
+    """
     from django.conf import settings
 
     if settings.configured:  # not in tests/extract, which runs without Django
         from django.core.cache import caches
 
         caches["counters"].clear()
+        caches["default"].clear()
     yield
 
 

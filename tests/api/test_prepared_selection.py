@@ -107,3 +107,16 @@ def test_shapes_kept_are_bounded(client, monkeypatch):
         ids, count = api_ids(client, f"country={codes}")
         assert ids == orm_ids(f"country={codes}") and count == len(ids)
     assert len(f._PREPARED) == 2
+
+
+@pytest.mark.parametrize("read_whole", [0, 4, 2000])
+def test_small_and_large_selections_page_alike(client, monkeypatch, read_whole):
+    """On PostgreSQL a selection of at most READ_WHOLE relations is counted and read in one statement and paged
+    here, a larger one is counted and then paged by the database: both give every page and the count right."""
+    monkeypatch.setattr(f, "READ_WHOLE", read_whole)
+    for query in ("scope=all", "place_country=JP", "status=active", "q=Kanagawa"):
+        ids, count = api_ids(client, query)
+        expected = orm_ids(query)
+        assert ids == expected, (query, read_whole)
+        assert count == len(expected), (query, read_whole)
+    assert len(orm_ids("scope=all")) > 4, "the register must hold selections on both sides of the limit"

@@ -536,9 +536,9 @@ def page_ids(
     """
     start = (paging.page - 1) * paging.page_size
     if where is not None and count is None and connection.vendor == "postgresql":
-        ids_count = _small_selection_page(where, start, paging.page_size)
-        if ids_count is not None:
-            return ids_count[0], _page_meta(request, paging, ids_count[1])
+        small, count = _small_selection_page(where, start, paging.page_size)
+        if small is not None:
+            return small, _page_meta(request, paging, count)
     if where is None:
         assert qs is not None
         ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
@@ -569,8 +569,9 @@ def page_ids(
 READ_WHOLE = 2000  # PostgreSQL: a selection up to this size is read whole through its indexes and paged here
 
 
-def _small_selection_page(where: Where, start: int, size: int) -> tuple[list[int], int] | None:
-    """PostgreSQL: (the page's ids, the count) of a selection of at most READ_WHOLE rows, else None.
+def _small_selection_page(where: Where, start: int, size: int) -> tuple[list[int] | None, int]:
+    """PostgreSQL: (the page's ids, the count) of a selection of at most READ_WHOLE rows; (None, the count) of
+    a larger one. One statement: the ids are read only when the count says the selection is small.
 
     For `ORDER BY id LIMIT 50` PostgreSQL walks the primary key and checks each row, expecting the matches to
     be spread evenly; a small country's twinnings or a search's hits often lie together late in the table (a
@@ -580,13 +581,16 @@ def _small_selection_page(where: Where, start: int, size: int) -> tuple[list[int
     """
     t, (sql, params) = where.table, where.count
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {t} WHERE {sql}", params)  # noqa: S608 (as in page_ids)
-        count = cursor.fetchone()[0]
-        if count > READ_WHOLE:
-            return None
-        cursor.execute(f"SELECT {t}.id FROM {t} WHERE {sql}", params)  # noqa: S608
-        ids = sorted(row[0] for row in cursor.fetchall())
-    return ids[start : start + size], count
+        # The ARRAY subquery is an init plan, run only when the CASE reaches it (EXPLAIN: "never executed").
+        cursor.execute(
+            f"WITH c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}) "  # noqa: S608 (as in page_ids)
+            f"SELECT n, CASE WHEN n <= %s THEN ARRAY(SELECT {t}.id FROM {t} WHERE {sql}) END FROM c",
+            [*params, READ_WHOLE, *params],
+        )
+        count, ids = cursor.fetchone()
+    if ids is None:
+        return None, count
+    return sorted(ids)[start : start + size], count
 
 
 def _one_table_where(qs: QuerySet) -> tuple[str, str, list[Any]] | None:
