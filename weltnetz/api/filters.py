@@ -319,11 +319,15 @@ def checked(f: RelationFilters) -> Selection:
         # full text finds: the places are looked up once, and every term is an indexed id lookup, so the
         # relations table is not scanned with LIKE.
         # (the folded key covers the German name; English names and aliases are in the full-text index)
-        found = matching_ids_by_kind(q, ("actor", "relation"))  # one full-text query for both
+        found = matching_ids_by_kind(q, ("actor", "relation"), ranked=False)  # one full-text query for both
         places = set(found.get("actor", []))
         if not places and (key := fold(q)):  # a part of a name ("furt"): the folded names, scanned
             places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True))
-        sel |= {"text": True, "text_places": tuple(sorted(places)), "text_relations": tuple(found.get("relation", []))}
+        sel |= {
+            "text": True,
+            "text_places": tuple(sorted(places)),
+            "text_relations": tuple(sorted(found.get("relation", []))),
+        }
     return Selection(**sel)
 
 

@@ -75,7 +75,7 @@ def relation_values(qs: RelationQuerySet) -> QuerySet:
     return qs.with_status_since().values(*fields)
 
 
-_PAGE_SQL: dict[tuple[str, str], str] = {}
+_PAGE_SQL: dict[tuple[str, str], tuple[str, list[str] | None]] = {}  # (SQL, its columns' names once seen)
 
 
 def page_rows(ids: list[int], order: list) -> list[dict[str, Any]]:
@@ -85,17 +85,21 @@ def page_rows(ids: list[int], order: list) -> list[dict[str, Any]]:
     running it; the SQL is compiled once per ordering (and database) and run with the ids as one parameter.
     """
     key = (connection.vendor, repr(order))
-    compiled = _PAGE_SQL.get(key)
+    compiled, names = _PAGE_SQL.get(key) or (None, None)
     if compiled is None:
         marker = [-7_654_321]
         qs = relation_values(Relation.objects.filter(ids_in("pk", marker)).order_by(*order))  # type: ignore[arg-type]
         sql, params = qs.query.sql_with_params()
         if list(params).count(_ids_param(marker)) != 1 or len(params) != 1:
             return list(relation_values(Relation.objects.filter(pk__in=ids).order_by(*order)))  # type: ignore[arg-type]
-        compiled = _PAGE_SQL[key] = sql
+        compiled = sql
+        _PAGE_SQL[key] = (sql, None)
     with connection.cursor() as cursor:
         cursor.execute(compiled, [_ids_param(ids)])
-        names = [c[0] for c in cursor.description]  # every column carries its values() name as alias
+        if names is None:
+            # every column carries its values() name as alias; read once, as psycopg builds 32 objects each time
+            names = [c[0] for c in cursor.description]
+            _PAGE_SQL[key] = (compiled, names)
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     for row in rows:
         if isinstance(row["status_since"], str):  # SQLite returns dates as text

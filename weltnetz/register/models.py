@@ -184,6 +184,13 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
             "Taken from the partner when left empty."
         ),
     )
+    home_country = models.CharField(
+        _("home's country"),
+        max_length=2,
+        blank=True,
+        editable=False,
+        help_text=_("The home place's country, kept by the database: a country's relations on either side."),
+    )
     since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True, db_index=True)
     since_note = models.CharField(
         _("start as the source words it"), max_length=200, blank=True, help_text=_('e.g. "Anfang der 80er Jahre"')
@@ -231,6 +238,8 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
             # come from the index alone, without reading the relation rows.
             models.Index(fields=["kind", "home", "live"], name="relation_kind_home_live"),
             models.Index(fields=["kind", "partner", "live"], name="relation_kind_partner_live"),
+            # A country's relations on either side (touching_country): the partner's country is country_code.
+            models.Index(fields=["kind", "home_country", "live"], name="relation_kind_homecc_live"),
         ]
 
     def __str__(self) -> str:
@@ -239,6 +248,8 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
     def save(self, *args, **kwargs):
         if not self.country_code and self.partner_id:
             self.country_code = self.partner.country_code
+        if self.home_id is not None:  # triggers keep the stored value (migration 0011)
+            self.home_country = self.home.country_code
         super().save(*args, **kwargs)
 
     @property

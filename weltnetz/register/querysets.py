@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import BooleanField, Case, Exists, Expression, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import BooleanField, Case, Exists, Expression, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Mod
 from django.utils import timezone
 
@@ -67,40 +67,6 @@ class IdsIn(Expression):
         if not self.ids:
             return "1 = 0", list(params)
         return f"{lhs} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
-
-
-class InSubquery(Expression):
-    """`field IN (subquery)`, and on PostgreSQL, in a query without LIMIT (a count, facet counts, an export),
-    `field = ANY(ARRAY(subquery))`.
-
-    PostgreSQL turns `IN (subquery)` inside an OR into a hashed subplan: cheap to check row by row, but no index
-    serves it, so counting a country's twinnings scanned the whole relation table. `= ANY(ARRAY(...))` runs the
-    subquery once and stays an index condition (each arm of the OR a bitmap index scan). A page (ORDER BY id
-    LIMIT 50) is the other way round: walking the primary key and checking the hashed subplan stops after 50
-    rows, where the array (of unknown length to the planner, checked element by element) made it 3x slower.
-    """
-
-    conditional = True
-    output_field = BooleanField()
-
-    def __init__(self, field: str | Any, queryset: QuerySet | Any):
-        super().__init__()
-        self.lhs = F(field) if isinstance(field, str) else field
-        # a subquery's rows need no order (an IN drops it itself; a Subquery would sort the places by name)
-        self.rhs = Subquery(queryset.order_by()) if isinstance(queryset, QuerySet) else queryset
-
-    def get_source_expressions(self) -> list[Any]:
-        return [self.lhs, self.rhs]
-
-    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
-        self.lhs, self.rhs = exprs
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, Any]:
-        lhs, lhs_params = compiler.compile(self.lhs)
-        rhs, rhs_params = compiler.compile(self.rhs)  # "(SELECT ...)"
-        if connection.vendor == "postgresql" and compiler.query.high_mark is None:
-            return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
-        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
 
 
 def ids_param(ids: list[int], vendor: str) -> Any:
@@ -274,13 +240,11 @@ class RelationQuerySet(models.QuerySet):
     def touching_country(self, *codes: str) -> RelationQuerySet:
         """Relations with a place of one of the countries on either side (twinnings have no fixed home country).
 
-        Two indexed terms (no join inside the OR), so the database can use an index for each side (on PostgreSQL
-        the places' ids are gathered once into an array, see InSubquery).
+        The home's country is stored on the relation (home_country, kept by triggers), so each side is one
+        indexed column: no join and no subquery inside the OR.
         """
         codes = tuple(c.upper() for c in codes)
-        places: Any = self.model._meta.get_field("home").related_model
-        homes = places._default_manager.filter(country_code__in=codes).values("id")
-        return self.filter(Q(country_code__in=codes) | Q(InSubquery("home_id", homes)))
+        return self.filter(Q(country_code__in=codes) | Q(home_country__in=codes))
 
     def involving(self, actor_id: int) -> RelationQuerySet:
         """Relations with the actor on either side."""

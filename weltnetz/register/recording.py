@@ -69,6 +69,7 @@ from .models import (
     StatusChange,
     Topic,
 )
+from .querysets import ids_in
 from .signals import recorded
 from .vocab import ActorKind, Continent, Precision, RelationKind, Status, TwinningCategory
 
@@ -1162,7 +1163,19 @@ class _BulkWriter:
             ),
         )
         self.relation_table = _Table(
-            Relation, ("id", "kind", "home_id", "partner_id", "country_code", "category", "since", "status", "live")
+            Relation,
+            (
+                "id",
+                "kind",
+                "home_id",
+                "partner_id",
+                "country_code",
+                "home_country",
+                "category",
+                "since",
+                "status",
+                "live",
+            ),
         )
         self.citation_table = _Table(RelationCitation, ("relation_id", "source_id", "passage", "origin"))
         self.status_table = _Table(StatusChange, ("relation_id", "status", "date", "source_id", "passage", "origin"))
@@ -1237,11 +1250,16 @@ class _BulkWriter:
                 continue
             fresh.append(row)
         ids = reserve_ids(Relation, len(fresh))
+        # the homes' countries (which the database's triggers would otherwise put right row by row)
+        homes = dict(
+            Actor.objects.filter(ids_in("id", sorted({r.home_id for r in fresh}))).values_list("id", "country_code")
+        )
         with connection.cursor() as cursor:
             self.relation_table.write(
                 cursor,
                 (
-                    (pk, r.kind, r.home_id, r.partner_id, r.country, r.category, r.since, r.status, True)
+                    (pk, r.kind, r.home_id, r.partner_id, r.country, homes.get(r.home_id, ""), r.category, r.since)
+                    + (r.status, True)
                     for pk, r in zip(ids, fresh, strict=True)
                 ),
             )

@@ -261,8 +261,10 @@ def matching_ids(q: str, kind: str) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def matching_ids_by_kind(q: str, kinds: Iterable[str]) -> dict[str, list[int]]:
-    """The ids of every object of some kinds that match q, per kind, best first, from one full-text query."""
+def matching_ids_by_kind(q: str, kinds: Iterable[str], *, ranked: bool = True) -> dict[str, list[int]]:
+    """The ids of every object of some kinds that match q, per kind, from one full-text query: best first, or
+    in no particular order when not `ranked` (a filter that only needs the set: ranking reads every hit's
+    index entry again, and cost about as much as finding them)."""
     wanted = _kinds(kinds)
     if not wanted or not q or not words(q):
         return {}
@@ -273,9 +275,10 @@ def matching_ids_by_kind(q: str, kinds: Iterable[str]) -> dict[str, list[int]]:
         tsquery, params = built
         sql = (
             f"WITH q AS (SELECT {tsquery} AS query) SELECT e.kind, e.object_id FROM weltnetz_search_searchentry e, q "  # noqa: S608
-            "WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = ANY(%s) "
-            "ORDER BY ts_rank(e.search_vector, q.query) DESC, e.id"
+            "WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = ANY(%s)"
         )
+        if ranked:
+            sql += " ORDER BY ts_rank(e.search_vector, q.query) DESC, e.id"
         args: list = [*params, wanted]
     else:
         expression = _fts_expression(q)
@@ -284,9 +287,10 @@ def matching_ids_by_kind(q: str, kinds: Iterable[str]) -> dict[str, list[int]]:
         marks = ", ".join(["%s"] * len(wanted))
         sql = (
             "SELECT e.kind, e.object_id FROM weltnetz_search_fts JOIN weltnetz_search_searchentry e "  # noqa: S608
-            f"ON e.id = weltnetz_search_fts.rowid WHERE weltnetz_search_fts MATCH %s AND e.kind IN ({marks}) "
-            "ORDER BY bm25(weltnetz_search_fts, 10.0, 1.0), e.id"
+            f"ON e.id = weltnetz_search_fts.rowid WHERE weltnetz_search_fts MATCH %s AND e.kind IN ({marks})"
         )
+        if ranked:
+            sql += " ORDER BY bm25(weltnetz_search_fts, 10.0, 1.0), e.id"
         args = [expression, *wanted]
     out: dict[str, list[int]] = {}
     with connection.cursor() as cursor:
