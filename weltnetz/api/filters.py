@@ -539,10 +539,6 @@ def page_ids(
     count are read with it, and `qs` is not needed.
     """
     start = (paging.page - 1) * paging.page_size
-    if where is not None and count is None and connection.vendor == "postgresql":
-        small, count = _small_selection_page(where, start, paging.page_size)
-        if small is not None:
-            return small, _page_meta(request, paging, count)
     if where is None:
         assert qs is not None
         ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
@@ -567,34 +563,12 @@ def page_ids(
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM {where.table} WHERE {sql}", params)  # noqa: S608 (as above)
             count = cursor.fetchone()[0]
-    return ids, _page_meta(request, paging, count)
+    return ids, page_meta(request, paging, count)
 
 
-READ_WHOLE = 2000  # PostgreSQL: a selection up to this size is read whole through its indexes and paged here
-
-
-def _small_selection_page(where: Where, start: int, size: int) -> tuple[list[int] | None, int]:
-    """PostgreSQL: (the page's ids, the count) of a selection of at most READ_WHOLE rows; (None, the count) of
-    a larger one. One statement: the ids are read only when the count says the selection is small.
-
-    For `ORDER BY id LIMIT 50` PostgreSQL walks the primary key and checks each row, expecting the matches to
-    be spread evenly; a small country's twinnings or a search's hits often lie together late in the table (a
-    search's 76 relations after 17,668 others: 20 ms). So the selection is counted first (through its indexes,
-    needed for the page's metadata anyway), and when it is small its ids are read whole the same way and
-    sorted here; a large selection is dense, and walking the key in order finds a page at once.
-    """
-    t, (sql, params) = where.table, where.count
-    with connection.cursor() as cursor:
-        # The ARRAY subquery is an init plan, run only when the CASE reaches it (EXPLAIN: "never executed").
-        cursor.execute(
-            f"WITH c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}) "  # noqa: S608 (as in page_ids)
-            f"SELECT n, CASE WHEN n <= %s THEN ARRAY(SELECT {t}.id FROM {t} WHERE {sql}) END FROM c",
-            [*params, READ_WHOLE, *params],
-        )
-        count, ids = cursor.fetchone()
-    if ids is None:
-        return None, count
-    return sorted(ids)[start : start + size], count
+# PostgreSQL: a selection up to this size is read whole through its indexes and paged by sorting its ids
+# (records.small_page_rows); a larger one is dense, and walking the primary key in order finds a page at once.
+READ_WHOLE = 2000
 
 
 def _one_table_where(qs: QuerySet) -> tuple[str, str, list[Any]] | None:
@@ -612,7 +586,7 @@ def _one_table_where(qs: QuerySet) -> tuple[str, str, list[Any]] | None:
     return compiler.quote_name_unless_alias(query.base_table), sql or "1 = 1", list(params)
 
 
-def _page_meta(request: HttpRequest, paging: Paging, count: int) -> dict[str, Any]:
+def page_meta(request: HttpRequest, paging: Paging, count: int) -> dict[str, Any]:
     pages = max(1, math.ceil(count / paging.page_size))
     if paging.page > pages:
         raise ApiError("page", f"page {paging.page} is past the last page ({pages})", status=404)
@@ -641,6 +615,6 @@ def paginate(
     which counting does not need).
     """
     count = (counted if counted is not None else qs).order_by().count()
-    meta = _page_meta(request, paging, count)
+    meta = page_meta(request, paging, count)
     start = (paging.page - 1) * paging.page_size
     return list(qs[start : start + paging.page_size]), meta

@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
 
 from weltnetz.register.models import Actor, Relation
@@ -75,36 +75,81 @@ def relation_values(qs: RelationQuerySet) -> QuerySet:
     return qs.with_status_since().values(*fields)
 
 
-_PAGE_SQL: dict[tuple[str, str], tuple[str, list[str] | None]] = {}  # (SQL, its columns' names once seen)
-
-
 def page_rows(ids: list[int], order: list) -> list[dict[str, Any]]:
     """relation_values() rows of the relations `ids` (one page), in `order`.
 
     The ORM compiled this 32-column query with its two subqueries afresh for every page, which cost more than
     running it; the SQL is compiled once per ordering (and database) and run with the ids as one parameter.
     """
-    key = (connection.vendor, repr(order))
-    compiled, names = _PAGE_SQL.get(key) or (None, None)
+    compiled = _page_sql(order)
     if compiled is None:
+        return list(relation_values(Relation.objects.filter(pk__in=ids).order_by(*order)))  # type: ignore[arg-type]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled, [_ids_param(ids)])
+        return _rows(order, cursor, cursor.fetchall())
+
+
+def small_page_rows(
+    table: str, where: tuple[str, list[Any]], start: int, size: int, limit: int
+) -> tuple[list[dict[str, Any]] | None, int]:
+    """PostgreSQL: a selection's count and, when it holds at most `limit` relations, the rows of its page by id
+    (as page_rows() gives them), in one statement: (rows, count), or (None, count) for a larger selection.
+
+    `where` is the selection's WHERE clause on `table` with its parameters (api.filters.selection_where). The
+    page's ids are sorted from the selection read through its indexes (ORDER BY id LIMIT would walk the primary
+    key, slow when the matches lie late in the table) and run through page_rows()'s query in the same statement:
+    one round trip where there were two, which on PostgreSQL cost more than the work.
+    """
+    compiled = _page_sql([F("id").asc()])
+    marker = "= ANY(%s::bigint[])"
+    if compiled is None or compiled.count(marker) != 1:
+        raise ValueError("the page's SQL does not take its ids as one array")
+    rows_sql = compiled.replace(marker, "= ANY(p.ids)")
+    sql, params = where
+    t = table
+    # The ARRAY subquery is an init plan, run only when the CASE reaches it (EXPLAIN: "never executed").
+    statement = (
+        f"WITH c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}), "  # noqa: S608 - names and SQL the ORM compiled
+        f"p AS (SELECT n, CASE WHEN n <= %s THEN ARRAY(SELECT {t}.id FROM {t} WHERE {sql} ORDER BY {t}.id "
+        f"LIMIT %s OFFSET %s) END AS ids FROM c) "
+        f"SELECT p.n, p.ids IS NOT NULL, r.* FROM p LEFT JOIN LATERAL ({rows_sql}) r ON true ORDER BY r.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, limit, *params, size, start])
+        got = cursor.fetchall()
+        count, small = got[0][0], got[0][1]
+        if not small:
+            return None, count
+        return _rows([F("id").asc()], cursor, [row[2:] for row in got if row[2] is not None], skip=2), count
+
+
+_PAGE_SQL: dict[str, str | None] = {}  # per database and ordering: page_rows()'s SQL (None: not compilable)
+_PAGE_NAMES: dict[str, list[str]] = {}  # and its columns' names
+
+
+def _page_sql(order: list) -> str | None:
+    key = f"{connection.vendor}|{order!r}"
+    if key not in _PAGE_SQL:
         marker = [-7_654_321]
         qs = relation_values(Relation.objects.filter(ids_in("pk", marker)).order_by(*order))  # type: ignore[arg-type]
         sql, params = qs.query.sql_with_params()
-        if list(params).count(_ids_param(marker)) != 1 or len(params) != 1:
-            return list(relation_values(Relation.objects.filter(pk__in=ids).order_by(*order)))  # type: ignore[arg-type]
-        compiled = sql
-        _PAGE_SQL[key] = (sql, None)
-    with connection.cursor() as cursor:
-        cursor.execute(compiled, [_ids_param(ids)])
-        if names is None:
-            # every column carries its values() name as alias; read once, as psycopg builds 32 objects each time
-            names = [c[0] for c in cursor.description]
-            _PAGE_SQL[key] = (compiled, names)
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for row in rows:
+        ok = list(params).count(_ids_param(marker)) == 1 and len(params) == 1
+        _PAGE_SQL[key] = sql if ok else None
+    return _PAGE_SQL[key]
+
+
+def _rows(order: list, cursor: Any, rows: list[tuple], skip: int = 0) -> list[dict[str, Any]]:
+    """Rows of page_rows()'s query (from the cursor's `skip`th column on) as dicts: every column carries its
+    values() name as alias, read from the first description only (psycopg builds 32 objects for each)."""
+    key = f"{connection.vendor}|{order!r}"
+    names = _PAGE_NAMES.get(key)
+    if names is None:
+        names = _PAGE_NAMES[key] = [column[0] for column in cursor.description[skip:]]
+    out = [dict(zip(names, row, strict=True)) for row in rows]
+    for row in out:
         if isinstance(row["status_since"], str):  # SQLite returns dates as text
             row["status_since"] = dt.date.fromisoformat(row["status_since"])
-    return rows
+    return out
 
 
 def _ids_param(ids: list[int]) -> Any:
