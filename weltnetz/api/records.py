@@ -107,15 +107,17 @@ def small_page_rows(
     rows_sql = compiled.replace(marker, "= ANY(p.ids)")
     sql, params = where
     t = table
-    # The ARRAY subquery is an init plan, run only when the CASE reaches it (EXPLAIN: "never executed").
+    # The ids' subquery is an init plan, run only when the CASE reaches it (EXPLAIN: "never executed"); it
+    # sorts the whole selection in the aggregate and slices the page (a LIMIT there made the planner walk the
+    # primary key again), and p is materialised so that it runs once for both of its uses.
     statement = (
         f"WITH c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}), "  # noqa: S608 - names and SQL the ORM compiled
-        f"p AS (SELECT n, CASE WHEN n <= %s THEN ARRAY(SELECT {t}.id FROM {t} WHERE {sql} ORDER BY {t}.id "
-        f"LIMIT %s OFFSET %s) END AS ids FROM c) "
+        f"p AS MATERIALIZED (SELECT n, CASE WHEN n <= %s THEN COALESCE((SELECT (array_agg({t}.id ORDER BY {t}.id))"
+        f"[%s:%s] FROM {t} WHERE {sql}), '{{}}') END AS ids FROM c) "
         f"SELECT p.n, p.ids IS NOT NULL, r.* FROM p LEFT JOIN LATERAL ({rows_sql}) r ON true ORDER BY r.id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(statement, [*params, limit, *params, size, start])
+        cursor.execute(statement, [*params, limit, start + 1, start + size, *params])
         got = cursor.fetchall()
         count, small = got[0][0], got[0][1]
         if not small:
