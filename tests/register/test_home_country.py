@@ -2,7 +2,8 @@
 
 A country's relations on either side are found by the partner's country and the stored home country; a stale
 value would silently leave a relation out of its country's lists, so each way of writing is tried here, the
-ones that bypass Relation.save() included (the triggers of migration 0011 keep those right).
+ones that bypass Relation.save() included (the triggers of migrations 0011 and 0012 keep those right;
+SQLite has none on inserts, where the recording service writes the value itself).
 """
 
 import pytest

@@ -7,20 +7,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import desk_urls, urls
-from .desk import WaitingPanel
-from .views import PERMISSION
+# The views (and through them the extractor) are imported when the admin first needs them, not when Django
+# starts: every command and worker start would otherwise load them (a tenth of a second).
 
 
 class ReviewQueueMenuItem(MenuItem):
     """Shown only to editors with the review permission."""
 
     def is_shown(self, request) -> bool:
+        from .views import PERMISSION
+
         return request.user.has_perm(PERMISSION)
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
+    from . import desk_urls, urls
+
     return [path("ingest/", include(urls, namespace="ingest")), path("desk/", include(desk_urls, namespace="desk"))]
 
 
@@ -48,4 +51,6 @@ def register_planner_menu_item() -> MenuItem:
 @hooks.register("construct_homepage_panels")
 def add_waiting_panel(request, panels) -> None:
     """The dashboard shows what is waiting: proposed facts, drafts, failed checks and coming anniversaries."""
+    from .desk import WaitingPanel
+
     panels.insert(0, WaitingPanel())

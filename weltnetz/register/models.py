@@ -248,7 +248,7 @@ class Relation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
     def save(self, *args, **kwargs):
         if not self.country_code and self.partner_id:
             self.country_code = self.partner.country_code
-        if self.home_id is not None:  # triggers keep the stored value (migration 0011)
+        if self.home_id is not None:  # triggers keep it too, but on SQLite not on inserts (0012)
             self.home_country = self.home.country_code
         super().save(*args, **kwargs)
 
