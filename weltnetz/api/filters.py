@@ -387,8 +387,9 @@ MAX_SHAPES = 1000  # prepared shapes kept per process (a few KB each)
 
 @dataclass(frozen=True)
 class Where:
-    """A selection from one table as SQL: its WHERE clause for a page (with LIMIT) and for the count (without:
-    on PostgreSQL a subquery inside an OR is planned best in a different form for each, see InSubquery)."""
+    """A selection from one table as SQL: its WHERE clause as compiled for a page (with LIMIT) and for the count
+    (without). No filter compiles differently for the two today; an expression that does (one planned best in
+    another form without LIMIT) keeps both right."""
 
     table: str
     page: tuple[str, list[Any]]
