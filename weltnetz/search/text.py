@@ -23,6 +23,11 @@ def fold(word: str) -> str:
     """Lower case without diacritics ("Łódź" -> "lodz", "Württemberg" -> "wurttemberg")."""
     if word.isascii():  # nothing to decompose: the same result without NFKD
         return word.casefold()
+    return _fold_unicode(word)
+
+
+@lru_cache(maxsize=16384)  # a place's name recurs in each of its twinnings' entries
+def _fold_unicode(word: str) -> str:
     word = word.casefold().replace("ł", "l").replace("ß", "ss")
     word = unicodedata.normalize("NFKD", word)
     return "".join(c for c in word if not unicodedata.combining(c))
@@ -30,6 +35,8 @@ def fold(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of a text in order, lower-cased, without punctuation or operators."""
+    if not text:
+        return []
     return [w for w in _WORD.findall(text.casefold().replace("_", " ")) if len(w) <= MAX_WORD_LENGTH]
 
 
@@ -42,6 +49,8 @@ def stem(word: str, language: str) -> str:
 def stems(text: str, language: str) -> list[str]:
     """The folded stems of every word of a text (index side, SQLite): `stem` of each word, with the words stemmed
     in one call (the stemmer keeps its own bounded cache), which took a third of an import's indexing time."""
+    if not text:  # an entry's empty English title or keywords
+        return []
     return [s if s.isascii() else fold(s) for s in _stemmers[language].stemWords(words(text))]  # ASCII: lower already
 
 
