@@ -13,7 +13,6 @@ from .document import Document, DocumentError, read_document
 from .facts import Agreement, Evidence, Facts, Person, Relation
 from .gazetteer import Gazetteer, default_gazetteer
 from .options import ExtractOptions, ExtraPlace
-from .pipeline import run
 
 __all__ = [
     "Agreement",
@@ -43,5 +42,7 @@ def extract(source: str | bytes | Path | Document, options: ExtractOptions | Non
     Raises:
         DocumentError: the input is empty, binary, too large or unreadable.
     """
+    from .pipeline import run  # the rules' patterns compile on first use, not when a caller imports the package
+
     doc = source if isinstance(source, Document) else read_document(source, name=name)
     return run(doc, options)
