@@ -75,8 +75,28 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["import_twin_cities", *argv[2:]]
     from django.core.management import execute_from_command_line
 
+    _setup_django()
     execute_from_command_line(["weltnetz", *argv])
     return 0
+
+
+def _setup_django() -> None:
+    """Set Django up with the cycle collector paused, then move what set-up built out of its reach.
+
+    Django and Wagtail leave some 160,000 objects behind at start-up; every full collection
+    walked all of them again while a command allocated its rows (an import of the twin towns spent about 10 %
+    of its time there). Frozen objects stay alive, as modules and settings would anyway.
+    """
+    import gc
+
+    import django
+
+    gc.disable()
+    try:
+        django.setup()
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 if __name__ == "__main__":
