@@ -96,8 +96,13 @@ def _partner_url(actor: Any, regional: bool = True) -> str:
 
 
 def _actor_names(actor: Any, language: str) -> str:
-    names = [actor.name, actor.name_en] if language == "de" else [actor.name_en or actor.name]
-    return _join(*dict.fromkeys(names), country_name(actor.country_code, language))
+    return _names(actor.name, actor.name_en, actor.country_code, language)
+
+
+@lru_cache(maxsize=16384)  # a town's names recur in each of its twinnings' entries, twice per language
+def _names(name: str, name_en: str, country_code: str, language: str) -> str:
+    names = [name, name_en] if language == "de" else [name_en or name]
+    return _join(*dict.fromkeys(names), country_name(country_code, language))
 
 
 def actor_entry(actor: Any) -> Entry:
