@@ -1237,7 +1237,8 @@ class _BulkWriter:
                 _choice(row.category, TwinningCategory.values, "category")
             if row.status not in statuses:
                 _choice(row.status, Status.values, "status")
-            row = row._replace(country=check_country(row.country))
+            if (country := check_country(row.country)) != row.country:
+                row = row._replace(country=country)
             pairs = self.existing.get(row.kind)
             if pairs is None:
                 pairs = self.existing[row.kind] = {
