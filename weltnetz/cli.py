@@ -83,9 +83,9 @@ def main(argv: list[str] | None = None) -> int:
 def _setup_django() -> None:
     """Set Django up with the cycle collector paused, then move what set-up built out of its reach.
 
-    Django and Wagtail leave some 160,000 objects behind at start-up; every full collection
-    walked all of them again while a command allocated its rows (an import of the twin towns spent about 10 %
-    of its time there). Frozen objects stay alive, as modules and settings would anyway.
+    Django and Wagtail leave some 160,000 objects behind at start-up; every full collection walked all of them
+    again while a command allocated its rows (an import of the twin towns spent about 10 % of its time there).
+    Frozen objects stay alive, as modules and settings would anyway.
     """
     import gc
 
