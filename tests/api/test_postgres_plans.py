@@ -25,7 +25,8 @@ KIND = "kind=municipal_partnership"
 TWINNING_TABLES = ("register_relation", "register_actor")
 
 
-def explain(sql: str, params: list | tuple = ()) -> str:
+def explain(sql: str, params: list | tuple | None = None) -> str:
+    """The plan of `sql` with its `params`, or of a captured query (its values written in, no parameters)."""
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql, params)
         return "\n".join(row[0] for row in cursor.fetchall())
@@ -134,3 +135,21 @@ def test_the_country_count_is_one_index_read_per_side(twinnings):
         .exclude(country_code="FR")
         .count()
     )
+
+
+def test_a_text_search_is_one_statement(client, twinnings):
+    """The search's hits for `q` are looked up inside the page's statement: besides the data version, one
+    statement answers a small selection, whether the full text finds the places (Kanagawa, a partner of the
+    register's data) or only the folded names do (furt, part of the twin towns' names)."""
+    for question in ("q=furt", "q=Kanagawa", f"{KIND}&q=furt&place_country=FR"):
+        statements: list[str] = []
+
+        def record(execute, sql, params, many, context, statements=statements):
+            statements.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            response = client.get(f"/api/v1/relations?{question}&page_size=50")
+        assert response.status_code == 200 and response.json()["count"] > 0, question
+        searching = [s for s in statements if "weltnetz_search_searchentry" in s or "name_key" in s]
+        assert len(searching) == 1 and "register_relation" in searching[0], (question, statements)

@@ -25,7 +25,7 @@ from weltnetz.register.names import fold
 from weltnetz.register.querysets import RelationQuerySet, ids_in, ids_param
 from weltnetz.register.version import register_version, reuse_allowed
 from weltnetz.register.vocab import TOPICS, ActorKind, Continent, RelationKind, Status, parse_as_of
-from weltnetz.search.query import matching_ids, matching_ids_by_kind
+from weltnetz.search.query import matching_ids, matching_ids_by_kind, matching_ids_sql
 
 from .errors import ApiError
 
@@ -284,9 +284,9 @@ class Selection:
     since_to: int | None = None
     statuses: tuple[str, ...] = ()
     as_of: dt.date | None = None
-    text: bool = False  # a non-empty q: the relations of text_places (either side) and text_relations
-    text_places: tuple[int, ...] = ()
-    text_relations: tuple[int, ...] = ()
+    text: str = ""  # q, cleaned: the relations of the places it names (either side) and those the full text finds
+    text_places: tuple[int, ...] | None = None  # the search's hits for `text` (with_text_hits()); None: not yet
+    text_relations: tuple[int, ...] | None = None
 
 
 def checked(f: RelationFilters) -> Selection:
@@ -315,20 +315,41 @@ def checked(f: RelationFilters) -> Selection:
         "as_of": as_of_day(f.as_of),
     }
     if f.q is not None and (q := clean_text(f.q)[:1000]):
-        # Places named like q (substrings too) or found by full text, on either side, plus the relations the
-        # full text finds: the places are looked up once, and every term is an indexed id lookup, so the
-        # relations table is not scanned with LIKE.
-        # (the folded key covers the German name; English names and aliases are in the full-text index)
-        found = matching_ids_by_kind(q, ("actor", "relation"), ranked=False)  # one full-text query for both
-        places = set(found.get("actor", []))
-        if not places and (key := fold(q)):  # a part of a name ("furt"): the folded names, scanned
-            places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True))
-        sel |= {
-            "text": True,
-            "text_places": tuple(sorted(places)),
-            "text_relations": tuple(sorted(found.get("relation", []))),
-        }
+        sel["text"] = q  # looked up by with_text_hits(), or on PostgreSQL inside the page's statement
     return Selection(**sel)
+
+
+def with_text_hits(sel: Selection) -> Selection:
+    """`sel` with the search's hits for its text: the places named like it (substrings too) or found by full
+    text, and the relations the full text finds. The places are looked up once, and every term is an indexed id
+    lookup, so the relations table is not scanned with LIKE."""
+    if not sel.text or sel.text_places is not None:
+        return sel
+    # one full-text query for both kinds (the folded key covers the German name; English names and aliases are
+    # in the full-text index); a part of a name ("furt") that is no word of one: the folded names, scanned
+    found = matching_ids_by_kind(sel.text, ("actor", "relation"), ranked=False)
+    places = set(found.get("actor", []))
+    if not places and (key := fold(sel.text)):
+        places = set(Actor.objects.filter(name_key__contains=key).values_list("id", flat=True))
+    return replace(sel, text_places=tuple(sorted(places)), text_relations=tuple(sorted(found.get("relation", []))))
+
+
+def text_hits_sql(text: str) -> tuple[str, list[Any]]:
+    """PostgreSQL: with_text_hits() as two common table expressions of a statement, `weltnetz_text_places`
+    (column ids) and `weltnetz_found` (column relation), so that a page asks for the hits and the relations in
+    one round trip. The names' scan runs only when the full text found no place (a CASE reaches it)."""
+    found_sql, params = matching_ids_sql(text, ("actor", "relation"))
+    places = "f.actor"
+    if key := fold(text):
+        by_key = Actor.objects.filter(name_key__contains=key).values_list("id").order_by()
+        key_sql, key_params = by_key.query.sql_with_params()
+        places = f"CASE WHEN cardinality(f.actor) > 0 THEN f.actor ELSE ARRAY({key_sql})::bigint[] END"
+        params = [*params, *key_params]
+    sql = (
+        f"weltnetz_found AS MATERIALIZED ({found_sql}), "  # noqa: S608 - SQL of the search and the ORM
+        f"weltnetz_text_places AS MATERIALIZED (SELECT {places} AS ids FROM weltnetz_found f)"
+    )
+    return sql, params
 
 
 def relations_of(sel: Selection) -> RelationQuerySet:
@@ -362,9 +383,11 @@ def relations_of(sel: Selection) -> RelationQuerySet:
     elif sel.statuses:
         qs = qs.with_status(*sel.statuses)
     if sel.text:
-        cond = ids_in("partner_id", list(sel.text_places)) | ids_in("home_id", list(sel.text_places))
-        if sel.text_relations:
-            cond |= ids_in("id", list(sel.text_relations))
+        sel = with_text_hits(sel)
+        places, found = list(sel.text_places or ()), list(sel.text_relations or ())
+        cond = ids_in("partner_id", places) | ids_in("home_id", places)
+        if found:
+            cond |= ids_in("id", found)
         qs = qs.filter(cond)
     return qs
 
@@ -388,50 +411,79 @@ MAX_SHAPES = 1000  # prepared shapes kept per process (a few KB each)
 @dataclass(frozen=True)
 class Where:
     """A selection from one table as SQL: its WHERE clause as compiled for a page (with LIMIT) and for the count
-    (without). No filter compiles differently for the two today; an expression that does (one planned best in
-    another form without LIMIT) keeps both right."""
+    (without), and the common table expressions both refer to (`with_`, without the WITH; empty when none). No
+    filter compiles differently for the two today; an expression that does (one planned best in another form
+    without LIMIT) keeps both right."""
 
     table: str
     page: tuple[str, list[Any]]
     count: tuple[str, list[Any]]
+    with_: tuple[str, list[Any]] = ("", [])
+
+    def statement(self, head: str, clause: tuple[str, list[Any]], tail: str = "") -> tuple[str, list[Any]]:
+        """`WITH … <head> WHERE <clause> <tail>` and its parameters (those of `tail` follow, the caller's)."""
+        ctes, params = self.with_
+        prefix = f"WITH {ctes} " if ctes else ""
+        return f"{prefix}{head} WHERE {clause[0]} {tail}".rstrip(), [*params, *clause[1]]
 
 
-_PREPARED: dict[tuple, tuple[str, tuple[str, list[Slot]], tuple[str, list[Slot]]] | None] = {}
+Prepared = tuple[str, tuple[str, list[Slot]], tuple[str, list[Slot]]]
+_PREPARED: dict[tuple, Prepared | None] = {}
+# On PostgreSQL a text's hits are not bound but looked up by the statement itself (text_hits_sql()): each id
+# list's parameter is replaced by a reference to its common table expression.
+_HITS_IN_SQL = {
+    "text_places": "(SELECT ids FROM weltnetz_text_places)",
+    "text_relations": "(SELECT relation FROM weltnetz_found)",
+}
 
 
 def selection_where(sel: Selection) -> Where | None:
     """The selection's Where, or None when it needs a join or an annotation (topic, home, state, continent,
-    as_of, the region's scope), which take the ORM's way."""
+    as_of, the region's scope), which take the ORM's way.
+
+    A text not yet looked up (with_text_hits()) is looked up here on SQLite, where a query costs no round trip;
+    on PostgreSQL the Where's statements look it up themselves.
+    """
     if sel.as_of is not None or sel.topics or sel.home is not None or sel.state or sel.continents:
         return None
     if connection.vendor not in ("sqlite", "postgresql"):  # ids_in() binds a list of ids as one parameter
         return None
+    in_sql = bool(sel.text) and sel.text_places is None and connection.vendor == "postgresql"
+    if sel.text and not in_sql:
+        sel = with_text_hits(sel)
     shape = (
         connection.vendor,
         sel.scope,
         *(len(v) if isinstance(v, tuple) else v is not None for v in (getattr(sel, n) for n in _MARKED_FIELDS)),
-        sel.text,
-        bool(sel.text_relations),
+        bool(sel.text),
+        in_sql or bool(sel.text_relations),
+        in_sql,
     )
     if shape in _PREPARED:
         prepared = _PREPARED[shape]
     else:
-        prepared = _prepare(sel)
+        prepared = _prepare(sel, in_sql)
         if len(_PREPARED) < MAX_SHAPES:  # long lists of values make new shapes without end: keep the first ones
             _PREPARED[shape] = prepared
     if prepared is None:
+        if in_sql:  # the text's SQL could not be put in: bind its hits, looked up now
+            return selection_where(with_text_hits(sel))
         return None
     table, (page_sql, page_slots), (count_sql, count_slots) = prepared
     return Where(
         table,
         (page_sql, [_bound(slot, sel) for slot in page_slots]),
         (count_sql, [_bound(slot, sel) for slot in count_slots]),
+        text_hits_sql(sel.text) if in_sql else ("", []),
     )
 
 
-def _prepare(sel: Selection) -> tuple[str, tuple[str, list[Slot]], tuple[str, list[Slot]]] | None:
+def _prepare(sel: Selection, hits_in_sql: bool = False) -> Prepared | None:
     """Compile the shape of `sel` with a unique marker in place of each value; map each parameter back to the
-    value it stands for. None when the query is not one table's, or a marker did not come through unchanged."""
+    value it stands for. None when the query is not one table's, or a marker did not come through unchanged.
+
+    With `hits_in_sql`, the text's id lists are references to text_hits_sql()'s tables instead of parameters.
+    """
     markers: dict[Any, Slot] = {}
     values: dict[str, Any] = {}
 
@@ -446,7 +498,7 @@ def _prepare(sel: Selection) -> tuple[str, tuple[str, list[Slot]], tuple[str, li
         elif value is not None:  # a valid value of the column (out of range, the ORM drops the condition)
             values[name] = mark(INT_MARKER + len(markers), ("value", name))
     for name in _ID_LISTS:  # the places are matched whenever there is a text, the relations when it found some
-        if sel.text and (name == "text_places" or sel.text_relations):
+        if sel.text and (name == "text_places" or hits_in_sql or sel.text_relations):
             values[name] = (-1_000_000_000 - len(markers),)
             markers[str(ids_param(list(values[name]), connection.vendor))] = ("ids", name)
     qs = relations_of(replace(sel, **values))
@@ -467,8 +519,29 @@ def _prepare(sel: Selection) -> tuple[str, tuple[str, list[Slot]], tuple[str, li
                 slots.append(("const", param))
         if len({slot for slot in slots if slot[0] != "const"}) != len(markers):
             return None  # a value is not a parameter of the SQL (inlined or dropped)
+        if hits_in_sql:
+            inlined = _inline(sql, slots, {("ids", name): _HITS_IN_SQL[name] for name in _ID_LISTS})
+            if inlined is None:
+                return None
+            sql, slots = inlined
         out.append((sql, slots))
     return table, out[0], out[1]
+
+
+def _inline(sql: str, slots: list[Slot], replace_by: dict[Slot, str]) -> tuple[str, list[Slot]] | None:
+    """`sql` with the placeholder of each slot in `replace_by` replaced by its SQL, and the remaining slots; None
+    when the placeholders do not match the slots one to one."""
+    pieces = re.split(r"(%%|%s)", sql)
+    placeholders = [i for i, piece in enumerate(pieces) if piece == "%s"]
+    if len(placeholders) != len(slots):
+        return None
+    kept: list[Slot] = []
+    for i, slot in zip(placeholders, slots, strict=True):
+        if slot in replace_by:
+            pieces[i] = replace_by[slot]
+        else:
+            kept.append(slot)
+    return "".join(pieces), kept
 
 
 def _bound(slot: Slot, sel: Selection) -> Any:
@@ -544,13 +617,11 @@ def page_ids(
         assert qs is not None
         ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
     else:
-        t, (sql, params) = where.table, where.page
+        t = where.table  # the table's name and the WHERE clause the ORM compiled; every value is a parameter
+        head, tail = f"SELECT {t}.id FROM {t}", f"ORDER BY {t}.id LIMIT %s OFFSET %s"  # noqa: S608
+        sql, params = where.statement(head, where.page, tail)
         with connection.cursor() as cursor:
-            # the table's name and the WHERE clause the ORM compiled; every value is a parameter
-            cursor.execute(
-                f"SELECT {t}.id FROM {t} WHERE {sql} ORDER BY {t}.id LIMIT %s OFFSET %s",  # noqa: S608
-                [*params, paging.page_size, start],
-            )
+            cursor.execute(sql, [*params, paging.page_size, start])
             ids = [row[0] for row in cursor.fetchall()]
     if count is not None:
         pass
@@ -560,9 +631,9 @@ def page_ids(
         assert qs is not None
         count = qs.order_by().count()
     else:
-        sql, params = where.count
+        sql, params = where.statement(f"SELECT COUNT(*) FROM {where.table}", where.count)  # noqa: S608 (as above)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {where.table} WHERE {sql}", params)  # noqa: S608 (as above)
+            cursor.execute(sql, params)
             count = cursor.fetchone()[0]
     return ids, page_meta(request, paging, count)
 

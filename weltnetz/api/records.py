@@ -90,12 +90,18 @@ def page_rows(ids: list[int], order: list) -> list[dict[str, Any]]:
 
 
 def small_page_rows(
-    table: str, where: tuple[str, list[Any]], start: int, size: int, limit: int
+    table: str,
+    where: tuple[str, list[Any]],
+    start: int,
+    size: int,
+    limit: int,
+    with_: tuple[str, list[Any]] = ("", []),
 ) -> tuple[list[dict[str, Any]] | None, int]:
     """PostgreSQL: a selection's count and, when it holds at most `limit` relations, the rows of its page by id
     (as page_rows() gives them), in one statement: (rows, count), or (None, count) for a larger selection.
 
-    `where` is the selection's WHERE clause on `table` with its parameters (api.filters.selection_where). The
+    `where` is the selection's WHERE clause on `table` with its parameters, `with_` the common table expressions
+    it refers to (api.filters.selection_where: the search's hits for a text, looked up in the same statement). The
     page's ids are sorted from the selection read through its indexes (ORDER BY id LIMIT would walk the primary
     key, slow when the matches lie late in the table) and run through page_rows()'s query in the same statement:
     one round trip where there were two, which on PostgreSQL cost more than the work.
@@ -106,18 +112,19 @@ def small_page_rows(
         raise ValueError("the page's SQL does not take its ids as one array")
     rows_sql = compiled.replace(marker, "= ANY(p.ids)")
     sql, params = where
+    ctes, cte_params = with_
     t = table
     # The ids' subquery is an init plan, run only when the CASE reaches it (EXPLAIN: "never executed"); it
     # sorts the whole selection in the aggregate and slices the page (a LIMIT there made the planner walk the
     # primary key again), and p is materialised so that it runs once for both of its uses.
     statement = (
-        f"WITH c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}), "  # noqa: S608 - names and SQL the ORM compiled
+        f"WITH {ctes + ', ' if ctes else ''}c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}), "  # noqa: S608 - names and SQL the ORM compiled
         f"p AS MATERIALIZED (SELECT n, CASE WHEN n <= %s THEN COALESCE((SELECT (array_agg({t}.id ORDER BY {t}.id))"
         f"[%s:%s] FROM {t} WHERE {sql}), '{{}}') END AS ids FROM c) "
         f"SELECT p.n, p.ids IS NOT NULL, r.* FROM p LEFT JOIN LATERAL ({rows_sql}) r ON true ORDER BY r.id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(statement, [*params, limit, start + 1, start + size, *params])
+        cursor.execute(statement, [*cte_params, *params, limit, start + 1, start + size, *params])
         got = cursor.fetchall()
         count, small = got[0][0], got[0][1]
         if not small:

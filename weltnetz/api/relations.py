@@ -33,7 +33,9 @@ def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -
             count = None
             if connection.vendor == "postgresql":  # a small selection's page and count: one round trip
                 start = (params.page - 1) * params.page_size
-                small, count = small_page_rows(where.table, where.count, start, params.page_size, f.READ_WHOLE)
+                small, count = small_page_rows(
+                    where.table, where.count, start, params.page_size, f.READ_WHOLE, where.with_
+                )
                 if small is not None:
                     return {**f.page_meta(request, params, count), "results": relation_items(small)}
             ids, meta = f.page_ids(request, None, params, where=where, count=count)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.utils.html import escape
@@ -298,3 +299,22 @@ def matching_ids_by_kind(q: str, kinds: Iterable[str], *, ranked: bool = True) -
         for kind, object_id in cursor.fetchall():
             out.setdefault(kind, []).append(object_id)
     return out
+
+
+def matching_ids_sql(q: str, kinds: Iterable[str]) -> tuple[str, list[Any]]:
+    """PostgreSQL: a query of one row, with a column per kind (named after it) holding the array of the ids of
+    that kind that match q: the sets matching_ids_by_kind(q, kinds, ranked=False) returns, for a statement that
+    looks them up itself (a filter of a larger query, without a round trip of its own)."""
+    wanted = _kinds(kinds)  # Kind's values only: names formatted into the SQL, not values from outside
+    built = _tsquery(q) if q and words(q) else None
+    if not wanted or built is None:
+        return "SELECT " + (", ".join(f"'{{}}'::bigint[] AS \"{kind}\"" for kind in wanted) or "1"), []
+    columns = ", ".join(
+        f"COALESCE(array_agg(e.object_id) FILTER (WHERE e.kind = '{kind}'), '{{}}') AS \"{kind}\"" for kind in wanted
+    )
+    tsquery, params = built
+    sql = (
+        f"SELECT {columns} FROM weltnetz_search_searchentry e, (SELECT {tsquery} AS query) q "  # noqa: S608
+        "WHERE numnode(q.query) > 0 AND e.search_vector @@ q.query AND e.kind = ANY(%s)"
+    )
+    return sql, [*params, wanted]
