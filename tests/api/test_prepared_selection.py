@@ -122,8 +122,9 @@ def test_shapes_kept_are_bounded(client, monkeypatch):
 
 @pytest.mark.parametrize("read_whole", [0, 4, 2000])
 def test_small_and_large_selections_page_alike(client, monkeypatch, read_whole):
-    """On PostgreSQL a selection of at most READ_WHOLE relations is counted and read in one statement and paged
-    here, a larger one is counted and then paged by the database: both give every page and the count right."""
+    """On PostgreSQL a selection of at most READ_WHOLE relations is read whole and its ids sorted for the page, a
+    larger one is paged by walking the primary key, both in the statement that counts it: both give every page
+    and the count right."""
     monkeypatch.setattr(f, "READ_WHOLE", read_whole)
     for query in ("scope=all", "place_country=JP", "status=active", "q=Kanagawa"):
         ids, count = api_ids(client, query)

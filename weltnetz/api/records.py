@@ -89,47 +89,49 @@ def page_rows(ids: list[int], order: list) -> list[dict[str, Any]]:
         return _rows(order, cursor, cursor.fetchall())
 
 
-def small_page_rows(
+def counted_page_rows(
     table: str,
     where: tuple[str, list[Any]],
+    page_where: tuple[str, list[Any]],
     start: int,
     size: int,
     limit: int,
     with_: tuple[str, list[Any]] = ("", []),
-) -> tuple[list[dict[str, Any]] | None, int]:
-    """PostgreSQL: a selection's count and, when it holds at most `limit` relations, the rows of its page by id
-    (as page_rows() gives them), in one statement: (rows, count), or (None, count) for a larger selection.
+) -> tuple[list[dict[str, Any]], int]:
+    """PostgreSQL: a selection's count and the rows of one page by id (as page_rows() gives them), in one
+    statement: (rows, count). On PostgreSQL each round trip cost more than the work of the answer.
 
-    `where` is the selection's WHERE clause on `table` with its parameters, `with_` the common table expressions
-    it refers to (api.filters.selection_where: the search's hits for a text, looked up in the same statement). The
-    page's ids are sorted from the selection read through its indexes (ORDER BY id LIMIT would walk the primary
-    key, slow when the matches lie late in the table) and run through page_rows()'s query in the same statement:
-    one round trip where there were two, which on PostgreSQL cost more than the work.
+    `where` and `page_where` are the selection's WHERE clause on `table` for the count and for a page, with
+    their parameters, and `with_` the common table expressions they refer to (api.filters.selection_where: the
+    search's hits for a text, looked up in the same statement). A selection of at most `limit` relations is read
+    through its indexes and its ids sorted for the page (ORDER BY id LIMIT would walk the primary key, slow when
+    the matches lie late in the table); a larger one is dense, and walking the primary key finds a page at once.
     """
     compiled = _page_sql([F("id").asc()])
     marker = "= ANY(%s::bigint[])"
     if compiled is None or compiled.count(marker) != 1:
         raise ValueError("the page's SQL does not take its ids as one array")
     rows_sql = compiled.replace(marker, "= ANY(p.ids)")
-    sql, params = where
+    (sql, params), (page_sql, page_params) = where, page_where
     ctes, cte_params = with_
+    ctes += ", " if ctes else ""
     t = table
-    # The ids' subquery is an init plan, run only when the CASE reaches it (EXPLAIN: "never executed"); it
-    # sorts the whole selection in the aggregate and slices the page (a LIMIT there made the planner walk the
-    # primary key again), and p is materialised so that it runs once for both of its uses.
+    # Both ways to the ids are init plans, and only the one the CASE reaches runs (EXPLAIN: "never executed");
+    # the small way sorts the whole selection in the aggregate and slices the page (a LIMIT there made the
+    # planner walk the primary key again), and p is materialised so that it runs once for both of its uses.
     statement = (
-        f"WITH {ctes + ', ' if ctes else ''}c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}), "  # noqa: S608 - names and SQL the ORM compiled
+        f"WITH {ctes}c AS (SELECT COUNT(*) AS n FROM {t} WHERE {sql}), "  # noqa: S608 - names and SQL the ORM compiled
         f"p AS MATERIALIZED (SELECT n, CASE WHEN n <= %s THEN COALESCE((SELECT (array_agg({t}.id ORDER BY {t}.id))"
-        f"[%s:%s] FROM {t} WHERE {sql}), '{{}}') END AS ids FROM c) "
-        f"SELECT p.n, p.ids IS NOT NULL, r.* FROM p LEFT JOIN LATERAL ({rows_sql}) r ON true ORDER BY r.id"
+        f"[%s:%s] FROM {t} WHERE {sql}), '{{}}') "
+        f"ELSE ARRAY(SELECT {t}.id FROM {t} WHERE {page_sql} ORDER BY {t}.id LIMIT %s OFFSET %s) END AS ids FROM c) "
+        f"SELECT p.n, r.* FROM p LEFT JOIN LATERAL ({rows_sql}) r ON true ORDER BY r.id"
     )
+    args = [*cte_params, *params, limit, start + 1, start + size, *params, *page_params, size, start]
     with connection.cursor() as cursor:
-        cursor.execute(statement, [*cte_params, *params, limit, start + 1, start + size, *params])
+        cursor.execute(statement, args)
         got = cursor.fetchall()
-        count, small = got[0][0], got[0][1]
-        if not small:
-            return None, count
-        return _rows([F("id").asc()], cursor, [row[2:] for row in got if row[2] is not None], skip=2), count
+        rows = [row[1:] for row in got if row[1] is not None]
+        return _rows([F("id").asc()], cursor, rows, skip=1), got[0][0]
 
 
 _PAGE_SQL: dict[str, str | None] = {}  # per database and ordering: page_rows()'s SQL (None: not compilable)

@@ -11,7 +11,7 @@ from weltnetz.register.models import Relation
 from . import filters as f
 from .caching import cached_response
 from .errors import ApiError
-from .records import cited, page_rows, place_ref_of, relation_items, relation_values, small_page_rows
+from .records import cited, counted_page_rows, page_rows, place_ref_of, relation_items, relation_values
 from .schemas import RelationDetail, RelationPage
 from .v1_common import ERRORS
 
@@ -30,15 +30,13 @@ def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -
         # The plain case (no facets, ordered by id, no join): the selection's SQL prepared once per shape.
         where = f.selection_where(sel) if not facets and params.ordering is None else None
         if where is not None:
-            count = None
-            if connection.vendor == "postgresql":  # a small selection's page and count: one round trip
+            if connection.vendor == "postgresql":  # the count and the page's rows: one round trip
                 start = (params.page - 1) * params.page_size
-                small, count = small_page_rows(
-                    where.table, where.count, start, params.page_size, f.READ_WHOLE, where.with_
+                rows, count = counted_page_rows(
+                    where.table, where.count, where.page, start, params.page_size, f.READ_WHOLE, where.with_
                 )
-                if small is not None:
-                    return {**f.page_meta(request, params, count), "results": relation_items(small)}
-            ids, meta = f.page_ids(request, None, params, where=where, count=count)
+                return {**f.page_meta(request, params, count), "results": relation_items(rows)}
+            ids, meta = f.page_ids(request, None, params, where=where)
             rows = page_rows(ids, order) if ids else []
             return {**meta, "results": relation_items(rows)}
         qs = f.relations_of(sel)
