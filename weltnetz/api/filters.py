@@ -341,15 +341,30 @@ def text_hits_sql(text: str) -> tuple[str, list[Any]]:
     found_sql, params = matching_ids_sql(text, ("actor", "relation"))
     places = "f.actor"
     if key := fold(text):
-        by_key = Actor.objects.filter(name_key__contains=key).values_list("id").order_by()
-        key_sql, key_params = by_key.query.sql_with_params()
+        key_sql, key_param = _names_containing()
         places = f"CASE WHEN cardinality(f.actor) > 0 THEN f.actor ELSE ARRAY({key_sql})::bigint[] END"
-        params = [*params, *key_params]
+        params = [*params, key_param.replace(_KEY_MARKER, connection.ops.prep_for_like_query(key))]
     sql = (
         f"weltnetz_found AS MATERIALIZED ({found_sql}), "  # noqa: S608 - SQL of the search and the ORM
         f"weltnetz_text_places AS MATERIALIZED (SELECT {places} AS ids FROM weltnetz_found f)"
     )
     return sql, params
+
+
+_KEY_MARKER = "weltnetzkey"
+_NAMES_SQL: dict[str, tuple[str, str]] = {}
+
+
+def _names_containing() -> tuple[str, str]:
+    """The SQL of with_text_hits()'s scan of the folded names and its one parameter (the LIKE pattern) for the
+    key _KEY_MARKER, compiled once per database: compiling it cost as much as the rest of an answer."""
+    if connection.vendor not in _NAMES_SQL:
+        by_key = Actor.objects.filter(name_key__contains=_KEY_MARKER).values_list("id").order_by()
+        sql, params = by_key.query.sql_with_params()
+        if len(params) != 1 or not isinstance(params[0], str) or _KEY_MARKER not in params[0]:
+            raise ValueError(f"the names' scan does not take its pattern as one parameter: {sql}")
+        _NAMES_SQL[connection.vendor] = (sql, params[0])
+    return _NAMES_SQL[connection.vendor]
 
 
 def relations_of(sel: Selection) -> RelationQuerySet:
@@ -639,7 +654,7 @@ def page_ids(
 
 
 # PostgreSQL: a selection up to this size is read whole through its indexes and paged by sorting its ids
-# (records.small_page_rows); a larger one is dense, and walking the primary key in order finds a page at once.
+# (records.counted_page_rows); a larger one is dense, and walking the primary key in order finds a page at once.
 READ_WHOLE = 2000
 
 
