@@ -123,6 +123,10 @@ def test_tricky_file_imports_pairs_once_with_places_merged(tricky: Path):
     assert "Rows read: 16" in out and "Rows rejected: 4" in out
     assert "repeated or reverse pairs: 3" in out
     assert twins().count() - before == 9
+    # each twinning stores its home's country (a country's twinnings on either side are read from it), for the
+    # register's own Stuttgart as for the towns the file brought
+    assert twins().exclude(home_country=F("home__country_code")).count() == 0
+    assert set(twins().filter(home=stuttgart).values_list("home_country", flat=True)) == {"DE"}
 
 
 def test_importing_again_creates_nothing(tricky: Path):
@@ -389,3 +393,60 @@ def test_a_name_whose_hash_collides_is_not_taken_for_another_place():
     assert index.candidates(fold("Neu-Ulm"), "DE") == []
     assert index.candidates(fold("ULM"), "DE") == [ulm]
     assert index.resolve(Side("Neu-Ulm", "DE", "", 48.39, 10.01)) != ulm  # 2 km away, still another town
+
+
+TABLE = "register_relation"
+
+
+def relation_indexes() -> dict[str, str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s", [TABLE])
+        else:
+            cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s", [TABLE])
+        return dict(cursor.fetchall())
+
+
+def test_a_large_import_builds_the_other_indexes_once_and_keeps_them(tricky: Path, monkeypatch):
+    """A file as large as the register (here: any file) imports with the relations' secondary indexes dropped and
+    built again at the end: the same rows go in, and every index is back, the same as before."""
+    from weltnetz.importers import twin_cities
+
+    before = relation_indexes()
+    monkeypatch.setattr(twin_cities, "BYTES_PER_RELATION", 0)
+    dropped: list[str] = []
+    real = twin_cities.deferred_indexes
+
+    @contextmanager
+    def watched(model):
+        with real(model):
+            dropped.extend(sorted(set(before) - set(relation_indexes())))
+            yield
+
+    monkeypatch.setattr(twin_cities, "deferred_indexes", watched)
+    out = run(tricky)
+    assert "Relations created: 9" in out
+    assert relation_indexes() == before
+    from django.db import connection
+
+    if connection.vendor == "sqlite":  # PostgreSQL keeps them (no per-row cost there to save)
+        assert "relation_kind_country_live" in dropped and "relation_kind_homecc_live" in dropped
+        assert not any("home_id" in name or "partner" in name for name in dropped), dropped
+    else:
+        assert dropped == []
+    assert twins().filter(home_country="FR").exists() and twins().filter(country_code="FR").exists()
+
+
+def test_a_failed_large_import_leaves_every_index(tmp_path: Path, monkeypatch):
+    """--strict with a bad row rolls back: the dropped indexes come back with the rollback."""
+    from weltnetz.importers import twin_cities
+
+    before = relation_indexes()
+    monkeypatch.setattr(twin_cities, "BYTES_PER_RELATION", 0)
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + "Ulm,Germany,48.4,9.99,Wien,Austria,48.2,16.37\n,Germany,48.0,9.0,Graz,Austria,47,15\n")
+    with pytest.raises(CommandError, match="nothing imported"):
+        run(path, "--strict")
+    assert relation_indexes() == before

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from weltnetz.register.models import Actor, Relation, Source
-from weltnetz.register.recording import ActorRow, Recorder, RelationRow
+from weltnetz.register.recording import ActorRow, Recorder, RecordingError, RelationRow
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,18 @@ def test_the_importers_bulk_path_writes_it():
     found = dict(Relation.objects.filter(home_id__in=[a, c]).values_list("home_id", "home_country"))
     assert found == {a: "FR", c: "PL"}
     assert len(touching("FR") & set(Relation.objects.filter(home_id__in=[a, c]).values_list("pk", flat=True))) == 2
+
+
+def test_a_home_country_the_caller_gives_is_checked_and_stored():
+    """The importer knows each home's country and gives it (no lookup per batch); it is checked like any code."""
+    source = Source.objects.create(title="Liste", text="A und B", sha256="c" * 64)
+    recorder = Recorder("import")
+    a, b, c = recorder.add_actors([ActorRow("Autun", "FR"), ActorRow("Bamberg", "DE"), ActorRow("Celle", "DE")])
+    rows = [RelationRow("municipal_partnership", a, b, "DE", "Zeile 2", home_country="fr")]
+    assert recorder.add_relations(rows, source=source) == 1
+    assert Relation.objects.get(home_id=a, partner_id=b).home_country == "FR"
+    with pytest.raises(RecordingError, match="'XY' is not an ISO 3166-1 alpha-2"):
+        recorder.add_relations(
+            [RelationRow("municipal_partnership", c, a, "FR", "Zeile 3", home_country="XY")], source=source
+        )
+    assert not Relation.objects.filter(home_id=c).exists()

@@ -728,6 +728,7 @@ class _Writer:
                 home_id=pk[h],
                 partner_id=pk[p],
                 country=self.index.country_of(p),
+                home_country=self.index.country_of(h),
                 passage=f"{name}, Zeile {line}",
                 category=category,
                 since=since,

@@ -1241,6 +1241,8 @@ class _BulkWriter:
                 _choice(row.status, Status.values, "status")
             if (country := check_country(row.country)) != row.country:
                 row = row._replace(country=country)
+            if row.home_country is not None and (home := check_country(row.home_country)) != row.home_country:
+                row = row._replace(home_country=home)
             pairs = self.existing.get(row.kind)
             if pairs is None:
                 pairs = self.existing[row.kind] = {
@@ -1253,15 +1255,16 @@ class _BulkWriter:
                 continue
             fresh.append(row)
         ids = reserve_ids(Relation, len(fresh))
-        # the homes' countries (which the database's triggers would otherwise put right row by row)
-        homes = dict(
-            Actor.objects.filter(ids_in("id", sorted({r.home_id for r in fresh}))).values_list("id", "country_code")
-        )
+        # the homes' countries (which the database's triggers would otherwise put right row by row), asked for
+        # when the caller did not give them
+        unknown = sorted({r.home_id for r in fresh if r.home_country is None})
+        homes = dict(Actor.objects.filter(ids_in("id", unknown)).values_list("id", "country_code")) if unknown else {}
         with connection.cursor() as cursor:
             self.relation_table.write(
                 cursor,
                 (
-                    (pk, r.kind, r.home_id, r.partner_id, r.country, homes.get(r.home_id, ""), r.category, r.since)
+                    (pk, r.kind, r.home_id, r.partner_id, r.country)
+                    + (homes.get(r.home_id, "") if r.home_country is None else r.home_country, r.category, r.since)
                     + (r.status, True)
                     for pk, r in zip(ids, fresh, strict=True)
                 ),
@@ -1304,6 +1307,7 @@ class RelationRow(NamedTuple):
     category: str = ""
     since: int | None = None
     status: str = ""
+    home_country: str | None = None  # the home's country code when the caller knows it (else read per batch)
 
 
 def _pair(a: int, b: int) -> int:
