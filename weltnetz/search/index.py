@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from django.db import connection, transaction
@@ -53,9 +54,18 @@ def _fts_rows(entries: list[documents.Entry]) -> list[tuple[int | None, str, str
     rows = []
     for e in entries:
         title = " ".join(stems(e.title, "de") + stems(e.title_en, "en"))
-        body = " ".join(stems(e.body, "de") + stems(e.body_en, "en") + stems(e.keywords, "de"))
+        body = " ".join(stems(e.body, "de") + stems(e.body_en, "en"))
+        if keywords := _keyword_stems(e.keywords):
+            body = f"{body} {keywords}" if body else keywords
         rows.append((e.pk, title, body))
     return rows
+
+
+@lru_cache(maxsize=1024)
+def _keyword_stems(keywords: str) -> str:
+    """The stems of an entry's keywords, joined: every twinning's entry carries the same synonyms (and a town's
+    alias), stemmed once here instead of once per entry (a third of the words an import stems)."""
+    return " ".join(stems(keywords, "de"))
 
 
 _COLUMNS = [
