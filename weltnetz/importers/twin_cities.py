@@ -39,6 +39,7 @@ from weltnetz.register.recording import (
     ActorRow,
     Recorder,
     RelationRow,
+    deferred_indexes,
     home_country,
     import_origin,
     record_source,
@@ -791,7 +792,11 @@ def import_file(
 
     _no_mmap()
     try:
-        with transaction.atomic(), contextlib.nullcontext() if dry_run else bulk_writes():
+        with (
+            transaction.atomic(),
+            contextlib.nullcontext() if dry_run else bulk_writes(),
+            deferred_indexes(Relation) if not dry_run and _large(size) else contextlib.nullcontext(),
+        ):
             index = PlaceIndex()
             index.preload()
             present, seen = _existing_pairs(index), PairSet()
@@ -847,6 +852,17 @@ def import_file(
     else:
         _refresh_statistics()
     return summary
+
+
+# A file of this many bytes per relation the register holds builds the relations' other indexes afresh
+# (recording.deferred_indexes): a line of a twin-town file takes 60-80 bytes, so the file brings at least as many
+# twinnings as there are relations, and sorting them all once costs less than inserting each into every index.
+BYTES_PER_RELATION = 60
+
+
+def _large(size: int) -> bool:
+    """Whether a file of `size` bytes brings about as many relations as the register holds already, or more."""
+    return size >= BYTES_PER_RELATION * max(Relation.objects.count(), 1000)
 
 
 def _existing_pairs(index: PlaceIndex) -> PairSet:
