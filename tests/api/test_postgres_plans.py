@@ -153,3 +153,20 @@ def test_a_text_search_is_one_statement(client, twinnings):
         assert response.status_code == 200 and response.json()["count"] > 0, question
         searching = [s for s in statements if "weltnetz_search_searchentry" in s or "name_key" in s]
         assert len(searching) == 1 and "register_relation" in searching[0], (question, statements)
+
+
+def test_a_facet_page_reads_its_rows_in_one_statement(client, twinnings):
+    """A page with facets: the data version, the facet's counts, and one statement for the page's rows (its ids
+    a subquery); as two statements, the rows' one was planned afresh on every request."""
+    statements: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        response = client.get(f"/api/v1/relations?{KIND}&facets=country&page_size=1&page=3")
+    assert response.status_code == 200 and len(response.json()["results"]) == 1
+    relations = [s for s in statements if 'FROM "register_relation"' in s and "weltnetz_data_version" not in s]
+    assert len(relations) == 2, statements  # the facet's counts, and the page with its rows
+    assert any("= ANY(ARRAY(SELECT" in s for s in relations), relations

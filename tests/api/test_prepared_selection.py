@@ -132,3 +132,30 @@ def test_small_and_large_selections_page_alike(client, monkeypatch, read_whole):
         assert ids == expected, (query, read_whole)
         assert count == len(expected), (query, read_whole)
     assert len(orm_ids("scope=all")) > 4, "the register must hold selections on both sides of the limit"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "facets=country",
+        "facets=kind,status&kind=state_partnership",
+        "ordering=partner",
+        "ordering=-since&facets=topic",
+        "ordering=country&q=Partnerschaft",
+        "home=baden-wuerttemberg&ordering=-kind",
+    ],
+)
+def test_pages_of_the_orms_way_follow_its_order(client, query):
+    """Facets, orderings and joins take the ORM's way; on PostgreSQL each page's rows are read in one statement
+    with its ids as a subquery. Every page holds the rows the ORM orders there, and the pages add up."""
+    values: dict = dict(parse_qsl(query))
+    order = f.ordering("ordering", values.pop("ordering", None), f.RELATION_ORDER, ["id"])
+    values.pop("facets", None)
+    expected = list(
+        f.relations_of(f.checked(f.RelationListFilters(**values))).order_by(*order).values_list("id", flat=True)
+    )
+    first = client.get(f"/api/v1/relations?{query}&page_size=4").json()
+    ids = [r["id"] for r in first["results"]]
+    for page in range(2, first["pages"] + 1):
+        ids += [r["id"] for r in client.get(f"/api/v1/relations?{query}&page_size=4&page={page}").json()["results"]]
+    assert ids == expected and first["count"] == len(expected) > 4, query

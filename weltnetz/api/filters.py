@@ -618,17 +618,25 @@ def filter_places(f: PlaceFilters) -> QuerySet:
 
 # -- pages --------------------------------------------------------------------------------------
 def page_ids(
-    request: HttpRequest, qs: QuerySet | None, paging: Paging, count: int | None = None, where: Where | None = None
+    request: HttpRequest,
+    qs: QuerySet | None,
+    paging: Paging,
+    count: int | None = None,
+    where: Where | None = None,
+    ids: list[int] | None = None,
 ) -> tuple[list[int], dict[str, Any]]:
     """The ids of one page (nothing but ids is read for the selection), and the total: counted once, and not at
     all when the first page holds the whole selection. Like paginate(), a page past the end is refused naming
-    the last page. A `count` known already (the sum of a facet's counts) is taken as it is.
+    the last page. A `count` known already (the sum of a facet's counts) is taken as it is, and so are the
+    page's `ids` when the caller read them already (with the page's rows).
 
     `where` (from selection_where(), for the default order by id) stands for the queryset: the page and the
     count are read with it, and `qs` is not needed.
     """
     start = (paging.page - 1) * paging.page_size
-    if where is None:
+    if ids is not None:
+        pass
+    elif where is None:
         assert qs is not None
         ids = list(qs.values_list("id", flat=True)[start : start + paging.page_size])
     else:

@@ -89,6 +89,28 @@ def page_rows(ids: list[int], order: list) -> list[dict[str, Any]]:
         return _rows(order, cursor, cursor.fetchall())
 
 
+def rows_of_page(qs: QuerySet, order: list, start: int, size: int) -> list[dict[str, Any]]:
+    """PostgreSQL: page_rows() of one page of `qs` (ordered by `order`) in one statement, its ids a subquery.
+
+    Read as two statements (the ids, then the rows by `id = ANY(%s)`), a short page cost two round trips, and
+    PostgreSQL planned the rows' statement afresh every time: its generic plan is costed for ten ids, a page of
+    one is cheaper as a custom plan, so the prepared statement was never reused (0.37 ms a request, 0.14 ms
+    reused).
+    """
+    page = qs.values_list("id", flat=True)[start : start + size]
+    compiled = _page_sql(order)
+    marker = "= ANY(%s::bigint[])"
+    if compiled is None or compiled.count(marker) != 1:
+        ids = list(page)
+        return page_rows(ids, order) if ids else []
+    # LIMIT and OFFSET stay written into the SQL as the ORM writes them: as parameters, PostgreSQL costed the
+    # generic plan for an unknown LIMIT and planned every request afresh again
+    ids_sql, ids_params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.replace(marker, f"= ANY(ARRAY({ids_sql}))"), list(ids_params))
+        return _rows(order, cursor, cursor.fetchall())
+
+
 def counted_page_rows(
     table: str,
     where: tuple[str, list[Any]],

@@ -11,7 +11,15 @@ from weltnetz.register.models import Relation
 from . import filters as f
 from .caching import cached_response
 from .errors import ApiError
-from .records import cited, counted_page_rows, page_rows, place_ref_of, relation_items, relation_values
+from .records import (
+    cited,
+    counted_page_rows,
+    page_rows,
+    place_ref_of,
+    relation_items,
+    relation_values,
+    rows_of_page,
+)
 from .schemas import RelationDetail, RelationPage
 from .v1_common import ERRORS
 
@@ -47,8 +55,13 @@ def list_relations(request: HttpRequest, params: Query[f.RelationListFilters]) -
             # A facet that puts every relation in one group (all but topic) has counted the selection already.
             total = next((sum(c["count"] for c in counts[n]) for n in facets if n != "topic"), None)
             # The page's ids (and the count, once at most); the places and status dates of those rows only.
-            ids, meta = f.page_ids(request, qs.order_by(*order), params, count=total)
-            rows = page_rows(ids, order) if ids else []
+            if connection.vendor == "postgresql":  # the ids as a subquery of the rows' statement
+                start = (params.page - 1) * params.page_size
+                rows = rows_of_page(qs.order_by(*order), order, start, params.page_size)
+                _, meta = f.page_ids(request, qs, params, count=total, ids=[r["id"] for r in rows])
+            else:
+                ids, meta = f.page_ids(request, qs.order_by(*order), params, count=total)
+                rows = page_rows(ids, order) if ids else []
         data = {**meta, "results": relation_items(rows, with_as_of=bool(params.as_of))}
         if facets:
             data["facets"] = counts
