@@ -98,16 +98,15 @@ def rows_of_page(qs: QuerySet, order: list, start: int, size: int) -> list[dict[
     reused).
     """
     page = qs.values_list("id", flat=True)[start : start + size]
-    compiled = _page_sql(order)
-    marker = "= ANY(%s::bigint[])"
-    if compiled is None or compiled.count(marker) != 1:
-        ids = list(page)
-        return page_rows(ids, order) if ids else []
     # LIMIT and OFFSET stay written into the SQL as the ORM writes them: as parameters, PostgreSQL costed the
     # generic plan for an unknown LIMIT and planned every request afresh again
     ids_sql, ids_params = page.query.sql_with_params()
+    sql = _page_sql_for(order, f"ARRAY({ids_sql})")
+    if sql is None:
+        ids = list(page)
+        return page_rows(ids, order) if ids else []
     with connection.cursor() as cursor:
-        cursor.execute(compiled.replace(marker, f"= ANY(ARRAY({ids_sql}))"), list(ids_params))
+        cursor.execute(sql, list(ids_params))
         return _rows(order, cursor, cursor.fetchall())
 
 
@@ -129,11 +128,9 @@ def counted_page_rows(
     through its indexes and its ids sorted for the page (ORDER BY id LIMIT would walk the primary key, slow when
     the matches lie late in the table); a larger one is dense, and walking the primary key finds a page at once.
     """
-    compiled = _page_sql([F("id").asc()])
-    marker = "= ANY(%s::bigint[])"
-    if compiled is None or compiled.count(marker) != 1:
+    rows_sql = _page_sql_for([F("id").asc()], "p.ids")
+    if rows_sql is None:
         raise ValueError("the page's SQL does not take its ids as one array")
-    rows_sql = compiled.replace(marker, "= ANY(p.ids)")
     (sql, params), (page_sql, page_params) = where, page_where
     ctes, cte_params = with_
     ctes += ", " if ctes else ""
@@ -158,6 +155,15 @@ def counted_page_rows(
 
 _PAGE_SQL: dict[str, str | None] = {}  # per database and ordering: page_rows()'s SQL (None: not compilable)
 _PAGE_NAMES: dict[str, list[str]] = {}  # and its columns' names
+
+
+def _page_sql_for(order: list, ids: str) -> str | None:
+    """page_rows()'s SQL with the array expression `ids` (SQL: a subquery, a column) in place of its parameter;
+    None when the compiled SQL does not take its ids as that one parameter."""
+    compiled, marker = _page_sql(order), "= ANY(%s::bigint[])"
+    if compiled is None or compiled.count(marker) != 1:
+        return None
+    return compiled.replace(marker, f"= ANY({ids})")
 
 
 def _page_sql(order: list) -> str | None:
